@@ -37,6 +37,8 @@ export const workItemFieldsSchema = z.object({
   parentId: z.string().nullable(),
   sprintIds: z.array(z.string()),
   team: z.string().nullable(),
+  /** Trello's closed card; an archived item outside a done stage counts as removed. */
+  archived: z.boolean(),
 });
 export type WorkItemFields = z.infer<typeof workItemFieldsSchema>;
 
@@ -123,6 +125,17 @@ export const canonicalEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     ...envelope,
+    type: z.literal(EVENT_TYPES.releaseUpserted),
+    payload: z.object({
+      releaseId: z.string().min(1),
+      name: z.string(),
+      releaseDate: localDateSchema.nullable(),
+      released: z.boolean(),
+      archived: z.boolean(),
+    }),
+  }),
+  z.object({
+    ...envelope,
     type: z.literal(EVENT_TYPES.boardUpserted),
     payload: z.object({ name: z.string(), statuses: z.array(statusRefSchema) }),
   }),
@@ -132,7 +145,7 @@ export type CanonicalEvent = z.infer<typeof canonicalEventSchema>;
 export type CanonicalEventOf<T extends CanonicalEvent['type']> = Extract<CanonicalEvent, { type: T }>;
 export type WorkItemEvent = Exclude<
   CanonicalEvent,
-  { type: 'SprintUpserted' | 'SprintStarted' | 'SprintClosed' | 'ProjectUpserted' | 'BoardUpserted' }
+  { type: 'SprintUpserted' | 'SprintStarted' | 'SprintClosed' | 'ProjectUpserted' | 'ReleaseUpserted' | 'BoardUpserted' }
 >;
 export type SprintPayload = z.infer<typeof sprintPayload>;
 

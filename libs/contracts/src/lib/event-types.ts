@@ -15,6 +15,7 @@ export const EVENT_TYPES = {
   sprintStarted: 'SprintStarted',
   sprintClosed: 'SprintClosed',
   projectUpserted: 'ProjectUpserted',
+  releaseUpserted: 'ReleaseUpserted',
   boardUpserted: 'BoardUpserted',
 } as const;
 
