@@ -1,0 +1,3 @@
+export * from './lib/env.validator';
+export * from './lib/env.fragments';
+export * from './lib/platform-env.schema';

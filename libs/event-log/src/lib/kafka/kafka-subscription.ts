@@ -1,0 +1,86 @@
+import type { Consumer, Kafka } from 'kafkajs';
+import type { SubscribeOptions, Subscription, SubscriptionState } from '../event-log.port';
+
+/** A consumer-group member that commits offsets only after its handler accepted a batch. */
+export class KafkaSubscription implements Subscription {
+  state: SubscriptionState = 'starting';
+  lastError: Error | null = null;
+  private readonly consumer: Consumer;
+
+  constructor(
+    kafka: Kafka,
+    private readonly options: SubscribeOptions,
+    private readonly physical: (topic: string) => string,
+    private readonly logical: (topic: string) => string,
+  ) {
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      readUncommitted: false,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+      maxBytesPerPartition: 4 * 1024 * 1024,
+    });
+    const { CRASH, GROUP_JOIN, STOP } = this.consumer.events;
+    this.consumer.on(GROUP_JOIN, () => {
+      this.state = 'running';
+    });
+    this.consumer.on(CRASH, (event) => {
+      this.state = 'crashed';
+      this.lastError = event.payload.error;
+    });
+    this.consumer.on(STOP, () => {
+      if (this.state !== 'crashed') this.state = 'stopped';
+    });
+  }
+
+  async start(): Promise<void> {
+    const { topics, fromBeginning, maxBatchSize = 2000, handleBatch } = this.options;
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: topics.map(this.physical), fromBeginning });
+    // Offsets are resolved only after the handler accepted a batch, and autoCommit commits only
+    // resolved offsets — it is what moves the group past transaction markers, too.
+    await this.consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 1,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        let handled = 0;
+        for (let i = 0; i < batch.messages.length && isRunning() && !isStale(); i += maxBatchSize) {
+          const chunk = batch.messages.slice(i, i + maxBatchSize);
+          await handleBatch({
+            topic: this.logical(batch.topic),
+            partition: batch.partition,
+            records: chunk.map((m) => ({
+              topic: this.logical(batch.topic),
+              partition: batch.partition,
+              offset: m.offset,
+              key: m.key ? m.key.toString('utf8') : null,
+              value: m.value ? m.value.toString('utf8') : '',
+              headers: Object.fromEntries(
+                Object.entries(m.headers ?? {}).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString('utf8') : String(v ?? '')]),
+              ),
+              timestamp: Number(m.timestamp),
+            })),
+          });
+          resolveOffset((chunk[chunk.length - 1] as { offset: string }).offset);
+          await commitOffsetsIfNecessary();
+          handled += chunk.length;
+          this.state = 'running';
+          this.lastError = null;
+          await heartbeat();
+        }
+        if (handled === batch.messages.length && isRunning() && !isStale()) {
+          resolveOffset(batch.lastOffset());
+          await commitOffsetsIfNecessary();
+        }
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    // disconnect() waits for the batch in flight to finish (and commit) before leaving the group.
+    await this.consumer.disconnect();
+    this.state = 'stopped';
+  }
+}

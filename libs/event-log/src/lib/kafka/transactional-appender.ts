@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
+import { EventLogUnavailableError } from '../event-log.errors';
+import type { TopicAppend } from '../event-log.port';
+
+const MAX_RECORDS_PER_TRANSACTION = 5000;
+
+interface Pending {
+  readonly appends: readonly TopicAppend[];
+  readonly size: number;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * Appends through Kafka transactions so that one append spanning several topics (raw payload +
+ * canonical events) becomes visible all together or not at all. Appends queued while a
+ * transaction is in flight share the next one (group commit), which keeps throughput up.
+ */
+export class TransactionalAppender {
+  private producer: Producer | null = null;
+  private connecting: Promise<Producer> | null = null;
+  private queue: Pending[] = [];
+  private pumping = false;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly clientId: string,
+    private readonly physical: (topic: string) => string,
+  ) {}
+
+  append(appends: readonly TopicAppend[]): Promise<void> {
+    const size = appends.reduce((n, a) => n + a.records.length, 0);
+    if (size === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.queue.push({ appends, size, resolve, reject });
+      void this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    while (this.pumping || this.queue.length > 0) await new Promise((r) => setTimeout(r, 10));
+    const producer = this.producer;
+    this.producer = null;
+    await producer?.disconnect();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.take();
+        try {
+          await this.commit(batch.flatMap((p) => p.appends));
+          batch.forEach((p) => p.resolve());
+        } catch (error) {
+          const failure =
+            error instanceof EventLogUnavailableError
+              ? error
+              : new EventLogUnavailableError(`kafka append failed: ${(error as Error).message}`, error);
+          batch.forEach((p) => p.reject(failure));
+        }
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private take(): Pending[] {
+    const batch: Pending[] = [];
+    let size = 0;
+    while (this.queue.length > 0 && (batch.length === 0 || size + (this.queue[0] as Pending).size <= MAX_RECORDS_PER_TRANSACTION)) {
+      const next = this.queue.shift() as Pending;
+      batch.push(next);
+      size += next.size;
+    }
+    return batch;
+  }
+
+  private async commit(appends: readonly TopicAppend[]): Promise<void> {
+    const producer = await this.connected();
+    const byTopic = new Map<string, Array<{ key: string; value: string; headers?: Record<string, string> }>>();
+    for (const { topic, records } of appends) {
+      const list = byTopic.get(topic) ?? [];
+      for (const r of records) list.push({ key: r.key, value: r.value, ...(r.headers ? { headers: { ...r.headers } } : {}) });
+      byTopic.set(topic, list);
+    }
+    const transaction = await producer.transaction();
+    try {
+      await transaction.sendBatch({
+        acks: -1,
+        compression: CompressionTypes.GZIP,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: this.physical(topic), messages })),
+      });
+      await transaction.commit();
+    } catch (error) {
+      await transaction.abort().catch(() => undefined);
+      // A failed transaction can leave the producer fenced or confused: start afresh next time.
+      await this.reset();
+      throw error;
+    }
+  }
+
+  private async connected(): Promise<Producer> {
+    if (this.producer) return this.producer;
+    if (!this.connecting) {
+      const producer = this.kafka.producer({
+        transactionalId: `${this.clientId}-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 2000 },
+      });
+      this.connecting = producer
+        .connect()
+        .then(() => (this.producer = producer))
+        .catch(async (error: Error) => {
+          await producer.disconnect().catch(() => undefined);
+          throw new EventLogUnavailableError(`kafka unreachable: ${error.message}`, error);
+        })
+        .finally(() => (this.connecting = null));
+    }
+    return this.connecting;
+  }
+
+  private async reset(): Promise<void> {
+    const producer = this.producer;
+    this.producer = null;
+    await producer?.disconnect().catch(() => undefined);
+  }
+}

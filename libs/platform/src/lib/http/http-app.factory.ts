@@ -1,0 +1,48 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
+import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter';
+import { installShutdownDeadline } from './shutdown-deadline';
+
+export interface HttpAppOptions {
+  readonly bodyLimit: string;
+  readonly shutdownTimeoutMs: number;
+  readonly docs?: { readonly title: string; readonly description: string; readonly version: string };
+}
+
+/**
+ * Builds a Nest HTTP app the Flowlens way: raw bodies kept (webhook signatures), a body-size
+ * limit, the JSON error envelope, zod validation, pino logs, OpenAPI at /docs, graceful shutdown.
+ */
+export async function createHttpApp(module: Type<unknown>, options: HttpAppOptions): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { rawBody: true, bufferLogs: true });
+  configureHttpApp(app, options);
+  return app;
+}
+
+export function configureHttpApp(app: NestExpressApplication, options: HttpAppOptions): void {
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('query parser', 'extended');
+  app.useBodyParser('json', { limit: options.bodyLimit, type: ['application/json', 'application/*+json', 'text/json'] });
+  app.useBodyParser('urlencoded', { limit: options.bodyLimit, extended: true });
+  app.useGlobalFilters(new ErrorEnvelopeFilter());
+  app.useGlobalPipes(new ZodValidationPipe());
+  if (options.docs) setupOpenApi(app, options.docs);
+  app.enableShutdownHooks();
+  installShutdownDeadline(options.shutdownTimeoutMs);
+}
+
+function setupOpenApi(app: INestApplication, docs: NonNullable<HttpAppOptions['docs']>): void {
+  const config = new DocumentBuilder()
+    .setTitle(docs.title)
+    .setDescription(docs.description)
+    .setVersion(docs.version)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Admin token or workspace API key' })
+    .build();
+  const document = cleanupOpenApiDoc(SwaggerModule.createDocument(app, config));
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+}
