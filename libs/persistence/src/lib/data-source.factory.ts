@@ -1,0 +1,40 @@
+import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { DataSourceOptions } from 'typeorm';
+import { PGliteDriver } from 'typeorm-pglite';
+import { ApiKeyEntity } from './entities/api-key.entity';
+import { ConnectorEntity } from './entities/connector.entity';
+import { WorkflowMapVersionEntity } from './entities/workflow-map-version.entity';
+import { WorkspaceEntity } from './entities/workspace.entity';
+import { InitialSchema1764115200000 } from './migrations/1764115200000-InitialSchema';
+
+export const ENTITIES = [WorkspaceEntity, ApiKeyEntity, ConnectorEntity, WorkflowMapVersionEntity];
+export const MIGRATIONS = [InitialSchema1764115200000];
+
+export interface PersistenceOptions {
+  /** postgres:// URL; when absent, embedded PGlite in `${dataDir}/postgres`. */
+  readonly url?: string;
+  readonly dataDir: string;
+  readonly poolSize: number;
+  readonly migrateOnStart: boolean;
+  /** Key for sealing connector secrets at rest. */
+  readonly secretKey?: string;
+}
+
+export function createDataSourceOptions(options: PersistenceOptions): DataSourceOptions {
+  const common = {
+    type: 'postgres' as const,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'flowlens_migrations',
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+    // Schema comes from our migrations (gen_random_uuid() is built in); PGlite has no uuid-ossp.
+    installExtensions: false,
+  };
+  if (options.url) return { ...common, url: options.url, extra: { max: options.poolSize, connectionTimeoutMillis: 5000 } };
+  const dataDir = resolve(join(options.dataDir, 'postgres'));
+  mkdirSync(dataDir, { recursive: true });
+  return { ...common, driver: new PGliteDriver({ dataDir }).driver };
+}

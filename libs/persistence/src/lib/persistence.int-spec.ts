@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { createTestDatabase } from '../../../../test/support/postgres';
+import { createDataSourceOptions } from './data-source.factory';
+import { runPostgresMigrations } from './migration.runner';
+import { ConnectorRepository } from './repositories/connector.repository';
+import { WorkflowMapRepository } from './repositories/workflow-map.repository';
+import { WorkspaceRepository } from './repositories/workspace.repository';
+import { SecretCipher } from './secrets/secret-cipher';
+
+const key = (prefix: string) => ({ name: 'default', prefix, keyHash: 'a'.repeat(64), role: 'admin' as const });
+
+describe.each([
+  ['PostgreSQL server', 'pg'],
+  ['PGlite', 'pglite'],
+])('persistence on %s', (_name, kind) => {
+  let db: DataSource;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    if (kind === 'pg') {
+      const database = await createTestDatabase();
+      db = new DataSource(createDataSourceOptions({ url: database.url, dataDir: '', poolSize: 4, migrateOnStart: true }));
+      cleanup = database.drop;
+    } else {
+      const dir = mkdtempSync(join(tmpdir(), 'flowlens-pglite-'));
+      db = new DataSource(createDataSourceOptions({ dataDir: dir, poolSize: 1, migrateOnStart: true }));
+      cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    }
+    await db.initialize();
+  });
+  afterAll(async () => {
+    await db.destroy();
+    await cleanup();
+  });
+
+  it('migrates up, down and up again, recording each migration once', async () => {
+    expect((await runPostgresMigrations(db)).map((m) => m.name)).toEqual(['InitialSchema1764115200000']);
+    expect(await runPostgresMigrations(db)).toEqual([]);
+    await db.undoLastMigration();
+    const tables = await db.query(`SELECT table_name FROM information_schema.tables WHERE table_name = 'workspaces'`);
+    expect(tables).toHaveLength(0);
+    expect(await runPostgresMigrations(db)).toHaveLength(1);
+  });
+
+  it('creates a workspace and its first key in one statement; a clashing key creates neither', async () => {
+    const workspaces = new WorkspaceRepository(db);
+    const ws = await workspaces.create({ name: 'Acme', timezone: 'Europe/Berlin', firstKey: key(`p-${kind}-1`) });
+    expect(ws).toMatchObject({ name: 'Acme', timezone: 'Europe/Berlin' });
+    expect(await workspaces.findById(ws.id)).toMatchObject({ id: ws.id });
+    const before = (await workspaces.list()).length;
+    await expect(workspaces.create({ name: 'Dup', timezone: 'UTC', firstKey: key(`p-${kind}-1`) })).rejects.toThrow();
+    expect((await workspaces.list()).length).toBe(before);
+  });
+
+  it('stores connector secrets sealed and returns them opened', async () => {
+    const ws = await new WorkspaceRepository(db).create({ name: 'C', timezone: 'UTC', firstKey: key(`p-${kind}-2`) });
+    const connectors = new ConnectorRepository(db, new SecretCipher('test-key'));
+    const created = await connectors.create({ workspaceId: ws.id, type: 'jira', name: 'Jira', secret: 'hush', tokenHash: 'b'.repeat(64), callbackUrl: null, settings: { storyPointsField: 'customfield_10016' } });
+    const [raw] = await db.query(`SELECT secret_sealed FROM connectors WHERE id = $1`, [created.id]);
+    expect(raw.secret_sealed).not.toContain('hush');
+    expect(await connectors.findById(created.id)).toMatchObject({ secret: 'hush', settings: { storyPointsField: 'customfield_10016' } });
+    expect(await connectors.findById('not-a-uuid')).toBeNull();
+  });
+
+  it('keeps every workflow map version and returns the latest per board', async () => {
+    const ws = await new WorkspaceRepository(db).create({ name: 'W', timezone: 'UTC', firstKey: key(`p-${kind}-3`) });
+    const maps = new WorkflowMapRepository(db);
+    const stages = [{ name: 'Doing', category: 'active' as const, statuses: ['In Progress'] }];
+    await maps.saveVersion(ws.id, 'KAN', stages, 'alice');
+    const v2 = await maps.saveVersion(ws.id, 'KAN', [...stages, { name: 'Done', category: 'done' as const, statuses: ['Done'] }], 'bob');
+    await maps.saveVersion(ws.id, 'OPS', stages, 'alice');
+    expect(v2.version).toBe(2);
+    const latest = await maps.latest(ws.id);
+    expect(latest.map((m) => [m.boardId, m.version, m.changedBy])).toEqual([
+      ['KAN', 2, 'bob'],
+      ['OPS', 1, 'alice'],
+    ]);
+    expect((await maps.history(ws.id, 'KAN')).map((m) => m.version)).toEqual([2, 1]);
+  });
+});

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ConnectorEntity, type ConnectorType } from '../entities/connector.entity';
+import { SecretCipher } from '../secrets/secret-cipher';
+
+/** A connector with its secret opened, for signature checks. Never serialise it to a client. */
+export interface ConnectorRecord {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly type: ConnectorType;
+  readonly name: string;
+  readonly secret: string | null;
+  readonly tokenHash: string;
+  readonly callbackUrl: string | null;
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly createdAt: Date;
+}
+
+export interface NewConnector {
+  readonly workspaceId: string;
+  readonly type: ConnectorType;
+  readonly name: string;
+  readonly secret: string | null;
+  readonly tokenHash: string;
+  readonly callbackUrl: string | null;
+  readonly settings: Record<string, unknown>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class ConnectorRepository {
+  constructor(
+    private readonly db: DataSource,
+    private readonly cipher: SecretCipher,
+  ) {}
+
+  async create(input: NewConnector): Promise<ConnectorRecord> {
+    const repo = this.db.getRepository(ConnectorEntity);
+    const { secret, ...rest } = input;
+    const saved = await repo.save(repo.create({ ...rest, secretSealed: secret === null ? null : this.cipher.seal(secret) }));
+    return this.toRecord(saved);
+  }
+
+  async findById(id: string): Promise<ConnectorRecord | null> {
+    if (!UUID.test(id)) return null;
+    const entity = await this.db.getRepository(ConnectorEntity).findOneBy({ id });
+    return entity ? this.toRecord(entity) : null;
+  }
+
+  async listByWorkspace(workspaceId: string): Promise<ConnectorRecord[]> {
+    const rows = await this.db.getRepository(ConnectorEntity).find({ where: { workspaceId }, order: { createdAt: 'ASC' } });
+    return rows.map((r) => this.toRecord(r));
+  }
+
+  private toRecord(entity: ConnectorEntity): ConnectorRecord {
+    return {
+      id: entity.id,
+      workspaceId: entity.workspaceId,
+      type: entity.type,
+      name: entity.name,
+      secret: entity.secretSealed === null ? null : this.cipher.open(entity.secretSealed),
+      tokenHash: entity.tokenHash,
+      callbackUrl: entity.callbackUrl,
+      settings: entity.settings ?? {},
+      createdAt: entity.createdAt,
+    };
+  }
+}
