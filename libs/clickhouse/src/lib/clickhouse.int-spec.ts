@@ -1,0 +1,63 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CLICKHOUSE_MIGRATIONS_DIR, migrateClickHouse } from './clickhouse.migrator';
+import { ClickHouseStore } from './clickhouse.store';
+import { TABLES } from './tables';
+
+describe('ClickHouseStore on the chDB engine', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'flowlens-ch-'));
+  const store = new ClickHouseStore({ user: 'default', password: '', database: 'flowlens_it', dataDir });
+
+  afterAll(async () => {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('applies the numbered migrations once and records them', async () => {
+    const first = await migrateClickHouse(store);
+    expect(first.map((m) => m.name)).toContain('001-initial-schema.sql');
+    expect(await migrateClickHouse(store)).toEqual([]);
+    const recorded = await store.query<{ version: number }>(`SELECT version FROM ${store.table(TABLES.schemaMigrations)}`);
+    expect(recorded.map((r) => Number(r.version))).toEqual(first.map((m) => m.version));
+  });
+
+  it('refuses a migration edited after it was applied', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowlens-mig-'));
+    cpSync(CLICKHOUSE_MIGRATIONS_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, '001-initial-schema.sql'), '-- edited\nSELECT 1;\n');
+    await expect(migrateClickHouse(store, dir)).rejects.toThrow(/001-initial-schema.sql was edited/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('unions timeline entries across inserts, collapsing duplicates', async () => {
+    const e = (at: number, kind: string, val: string) => ({ at, seq: 0, recv: at + 5, id: 42 + at, kind, val });
+    await store.insert(TABLES.itemTimelines, [{ workspace_id: 'w', item_id: 'i1', entries: [e(1, 'status', 'A'), e(2, 'status', 'B')] }]);
+    await store.insert(TABLES.itemTimelines, [{ workspace_id: 'w', item_id: 'i1', entries: [e(2, 'status', 'B'), e(3, 'status', 'C')] }]);
+    const rows = await store.query<{ item_id: string; kinds: string[]; ats: string[] }>(
+      `SELECT item_id, arrayMap(x -> x.val, arraySort(x -> x.at, groupUniqArrayArray(entries))) AS kinds,
+              arrayMap(x -> toString(x.at), arraySort(x -> x.at, groupUniqArrayArray(entries))) AS ats
+       FROM ${store.table(TABLES.itemTimelines)} WHERE workspace_id = {ws:String} GROUP BY item_id`,
+      { ws: 'w' },
+    );
+    expect(rows).toEqual([{ item_id: 'i1', kinds: ['A', 'B', 'C'], ats: ['1', '2', '3'] }]);
+  });
+
+  it('keeps one event per event_id after FINAL', async () => {
+    const row = { workspace_id: 'w', event_id: 'e1', type: 'WorkItemCreated', source: 'jira', connector_id: 'c', source_event_id: 's', board_id: 'KAN', item_id: 'i', item_key: 'KAN-1', occurred_at: '2024-01-15T10:23:45.123Z', received_at: '2024-01-15T10:23:46.000Z', sequence: 0, schema_version: 1, payload: '{}' };
+    await store.insert(TABLES.workItemEvents, [row]);
+    await store.insert(TABLES.workItemEvents, [row]);
+    const [count] = await store.query<{ n: number; at: string }>(
+      `SELECT count() AS n, any(toString(occurred_at)) AS at FROM ${store.table(TABLES.workItemEvents)} FINAL WHERE workspace_id = 'w'`,
+    );
+    expect(count).toEqual({ n: 1, at: '2024-01-15 10:23:45.123' });
+  });
+
+  it('refuses a second chDB data dir in the same process', () => {
+    expect(() => new ClickHouseStore({ user: 'default', password: '', database: 'x', dataDir: join(dataDir, 'other') })).toThrow(/already has .* open/);
+  });
+
+  it('wraps query errors with a clear message', async () => {
+    await expect(store.query('SELECT * FROM no_such_table_anywhere')).rejects.toThrow(/clickhouse query failed/);
+  });
+});

@@ -1,0 +1,135 @@
+import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
+import { createChdbConnection } from 'chdb/connection';
+import { ClickHouseError } from './clickhouse.errors';
+import type { TableName } from './tables';
+
+export interface ClickHouseOptions {
+  /** http(s) URL of a ClickHouse server; when absent the embedded chDB engine is used. */
+  readonly url?: string;
+  readonly user: string;
+  readonly password: string;
+  readonly database: string;
+  /** Data dir for chDB (`${dataDir}/clickhouse`). */
+  readonly dataDir: string;
+}
+
+export type QueryParams = Record<string, unknown>;
+
+/**
+ * Same answers from a server and from chDB: 64-bit integers as JSON numbers (counts stay far
+ * below 2^53), ISO instants accepted on insert.
+ */
+const SETTINGS = {
+  date_time_input_format: 'best_effort',
+  output_format_json_quote_64bit_integers: 0,
+} as const;
+
+// chDB can hold one data directory per process; every store in the process shares it.
+let openChdbPath: { path: string; users: number } | null = null;
+
+/**
+ * The one way Flowlens talks to ClickHouse, server or in-process chDB alike. Table names are
+ * always qualified with the database (chDB sessions ignore the client's default database).
+ */
+export class ClickHouseStore {
+  readonly mode: 'server' | 'embedded';
+  private readonly client: ClickHouseClient;
+  private readonly chdbPath: string | null;
+  private closed = false;
+
+  constructor(readonly options: ClickHouseOptions) {
+    if (options.url) {
+      this.mode = 'server';
+      this.chdbPath = null;
+      this.client = createClient({
+        url: options.url,
+        username: options.user,
+        password: options.password,
+        request_timeout: 60_000,
+        clickhouse_settings: SETTINGS,
+      });
+    } else {
+      this.mode = 'embedded';
+      const path = resolve(options.dataDir, 'clickhouse');
+      if (openChdbPath && openChdbPath.path !== path) {
+        throw new ClickHouseError(`chDB already has ${openChdbPath.path} open in this process; cannot also open ${path}`, 'unavailable');
+      }
+      mkdirSync(path, { recursive: true });
+      openChdbPath = { path, users: (openChdbPath?.users ?? 0) + 1 };
+      this.chdbPath = path;
+      this.client = createClient({ connection: chdbConnection(path), clickhouse_settings: SETTINGS });
+    }
+  }
+
+  get database(): string {
+    return this.options.database;
+  }
+
+  /** `database.table`, quoted. */
+  table(name: TableName): string {
+    return `\`${this.options.database}\`.\`${name}\``;
+  }
+
+  async query<T>(sql: string, params: QueryParams = {}): Promise<T[]> {
+    try {
+      const result = await this.client.query({ query: sql, query_params: params, format: 'JSONEachRow' });
+      return await result.json<T>();
+    } catch (error) {
+      throw this.wrap(error, sql);
+    }
+  }
+
+  async command(sql: string, params: QueryParams = {}): Promise<void> {
+    try {
+      await this.client.command({ query: sql, query_params: params });
+    } catch (error) {
+      throw this.wrap(error, sql);
+    }
+  }
+
+  /** Resolves only once ClickHouse has accepted every row (what keeps delivery at-least-once). */
+  async insert(table: TableName, rows: readonly object[]): Promise<void> {
+    if (rows.length === 0) return;
+    try {
+      await this.client.insert({ table: `${this.options.database}.${table}`, values: rows as object[], format: 'JSONEachRow' });
+    } catch (error) {
+      throw this.wrap(error, `INSERT INTO ${table}`);
+    }
+  }
+
+  async ping(): Promise<void> {
+    const result = await this.client.ping();
+    if (!result.success) throw new ClickHouseError(`clickhouse did not answer: ${String(result.error?.message ?? '')}`, 'unavailable', result.error);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.client.close();
+    if (this.chdbPath && openChdbPath?.path === this.chdbPath) {
+      openChdbPath.users -= 1;
+      if (openChdbPath.users <= 0) openChdbPath = null;
+    }
+  }
+
+  private wrap(error: unknown, sql: string): ClickHouseError {
+    const message = (error as Error)?.message ?? String(error);
+    const unreachable = /ECONNREFUSED|ENOTFOUND|socket hang up|Timeout/i.test(message);
+    return new ClickHouseError(
+      `${unreachable ? 'clickhouse unreachable' : 'clickhouse query failed'}: ${message.split('\n')[0]} [${sql.trim().split('\n')[0]?.slice(0, 120)}]`,
+      unreachable ? 'unavailable' : 'query_failed',
+      error,
+    );
+  }
+}
+
+/**
+ * chDB implements the Connection contract of `@clickhouse/client-common`; `@clickhouse/client`
+ * 1.23 carries its own copy of the same interface, so the two are equal in shape but not in
+ * name. The cast bridges exactly that (the embedded store's tests prove the shapes agree).
+ */
+function chdbConnection(path: string): NonNullable<ClickHouseClientConfigOptions['connection']> {
+  return createChdbConnection({ path }) as unknown as NonNullable<ClickHouseClientConfigOptions['connection']>;
+}

@@ -1,0 +1,13 @@
+/**
+ * ClickHouse table names. WARNING: persisted — renaming one needs a migration that renames the
+ * table, never just an edit here.
+ */
+export const TABLES = {
+  schemaMigrations: 'schema_migrations',
+  rawWebhooks: 'raw_webhooks',
+  workItemEvents: 'work_item_events',
+  itemTimelines: 'item_timelines',
+  deadLetters: 'dead_letters',
+} as const;
+
+export type TableName = (typeof TABLES)[keyof typeof TABLES];
