@@ -1,0 +1,3 @@
+export * from './lib/timeline-entry';
+export * from './lib/projection-rows.mapper';
+export * from './lib/projection.writer';

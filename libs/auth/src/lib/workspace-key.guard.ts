@@ -1,0 +1,29 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiKeyRepository, type ApiKeyRole } from '@flowlens/persistence';
+import { ApiError } from '@flowlens/platform';
+import { parseApiKey } from './api-key.codec';
+import { type AuthenticatedRequest, bearerToken, ROLES_KEY } from './principal';
+import { safeEqual } from './token.util';
+
+/** Authenticates a workspace API key; the key fixes the workspace of every query. */
+@Injectable()
+export class WorkspaceKeyGuard implements CanActivate {
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = bearerToken(request);
+    if (!token) throw ApiError.unauthorized('missing Authorization: Bearer <workspace API key>');
+    const parsed = parseApiKey(token);
+    const row = parsed ? await this.keys.findActiveByPrefix(parsed.prefix) : null;
+    if (!parsed || !row || !safeEqual(row.keyHash, parsed.hash)) throw ApiError.unauthorized('invalid or revoked API key', 'invalid_api_key');
+    const allowed = this.reflector.getAllAndOverride<ApiKeyRole[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    if (allowed && !allowed.includes(row.role)) throw ApiError.forbidden(`this operation needs one of the roles: ${allowed.join(', ')}`);
+    request.principal = { workspaceId: row.workspaceId, role: row.role, keyId: row.id };
+    return true;
+  }
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { CanonicalEvent, DeadLetter, RawWebhook } from '@flowlens/contracts';
+import { ClickHouseStore, TABLES } from '@flowlens/clickhouse';
+import { toProjectionRows } from './projection-rows.mapper';
+
+/**
+ * Writes projection rows. Every method resolves only after ClickHouse accepted all rows; it
+ * throws otherwise, so the caller does not commit its log offsets and the batch comes again.
+ * Re-writing a batch is harmless: event rows collapse by event id, timeline entries by value.
+ */
+@Injectable()
+export class ProjectionWriter {
+  constructor(private readonly store: ClickHouseStore) {}
+
+  async writeEvents(events: readonly CanonicalEvent[]): Promise<void> {
+    const rows = toProjectionRows(events);
+    await this.store.insert(TABLES.workItemEvents, rows.events);
+    await this.store.insert(TABLES.itemTimelines, rows.timelines);
+  }
+
+  async writeRawWebhooks(raws: readonly RawWebhook[]): Promise<void> {
+    await this.store.insert(
+      TABLES.rawWebhooks,
+      raws.map((r) => ({
+        workspace_id: r.workspaceId,
+        connector_id: r.connectorId,
+        source: r.source,
+        delivery_id: r.deliveryId,
+        received_at: r.receivedAt,
+        outcome: r.outcome,
+        note: r.note ?? '',
+        event_ids: r.eventIds,
+        headers: r.headers,
+        body: r.body,
+      })),
+    );
+  }
+
+  async writeDeadLetters(letters: readonly DeadLetter[], status: 'open' | 'redriven' | 'discarded' = 'open'): Promise<void> {
+    const now = new Date().toISOString();
+    await this.store.insert(
+      TABLES.deadLetters,
+      letters.map((d) => ({
+        workspace_id: d.workspaceId,
+        delivery_id: d.deliveryId,
+        connector_id: d.connectorId,
+        source: d.source,
+        received_at: d.receivedAt,
+        reason: d.reason,
+        body: d.body,
+        status,
+        updated_at: now,
+      })),
+    );
+  }
+
+  /** Empties every projection (rebuild from the log follows). */
+  async truncateAll(): Promise<void> {
+    for (const table of [TABLES.workItemEvents, TABLES.itemTimelines, TABLES.rawWebhooks, TABLES.deadLetters]) {
+      await this.store.command(`TRUNCATE TABLE IF EXISTS ${this.store.table(table)}`);
+    }
+  }
+}
