@@ -1,0 +1,36 @@
+import { NormalisationError, type CanonicalEvent, type NormalisationContext } from '@flowlens/contracts';
+import { boardIdOf } from '../normalise/issue-state';
+import type { JiraIssueFailure } from './jira-export.importer';
+import type { JiraBackfillCheckpoint } from './jira-backfill.checkpoint';
+import type { JiraBackfillClient, JiraBackfillProgress } from './jira-backfill.client';
+import { jiraIssueHistoryToEvents } from './issue-history.normaliser';
+
+export interface JiraBackfillEventsPage {
+  readonly events: CanonicalEvent[];
+  /** Issues that could not be normalised; the rest of the page still counts. */
+  readonly failures: JiraIssueFailure[];
+  readonly checkpoint: JiraBackfillCheckpoint;
+  readonly progress: JiraBackfillProgress;
+}
+
+/** The back-fill as pages of canonical events, each with the checkpoint to resume after it. */
+export async function* jiraBackfillEvents(
+  client: JiraBackfillClient,
+  ctx: NormalisationContext,
+  from?: JiraBackfillCheckpoint,
+): AsyncGenerator<JiraBackfillEventsPage> {
+  for await (const page of client.pages(from)) {
+    const events: CanonicalEvent[] = [];
+    const failures: JiraIssueFailure[] = [];
+    for (const { issue, histories } of page.issues) {
+      try {
+        const catalogue = await client.statusCatalogue(boardIdOf(issue));
+        events.push(...jiraIssueHistoryToEvents(issue, histories, catalogue, ctx));
+      } catch (error) {
+        if (!(error instanceof NormalisationError)) throw error;
+        failures.push({ issueId: issue.id, issueKey: issue.key, reason: error.message });
+      }
+    }
+    yield { events, failures, checkpoint: page.checkpoint, progress: page.progress };
+  }
+}

@@ -1,0 +1,36 @@
+import type { NormalisationContext, NormalisationResult } from '@flowlens/contracts';
+import { parseJiraWebhook } from '../schema/jira-webhook.parser';
+import { normaliseIssueCreated, normaliseIssueDeleted, normaliseIssueUpdated } from './issue-webhook.normaliser';
+import { assertCanonical } from './jira-event.factory';
+import { jiraSettingsOf } from './jira-settings';
+import { projectEvents } from './project.normaliser';
+import { sprintEvents } from './sprint.normaliser';
+import { versionEvents } from './version.normaliser';
+
+/**
+ * A Jira Cloud or Data Center webhook body as canonical events.
+ * Throws PayloadSchemaError (not a Jira webhook) or NormalisationError (cannot be represented).
+ */
+export function normaliseJiraWebhook(body: unknown, ctx: NormalisationContext): NormalisationResult {
+  const parsed = parseJiraWebhook(body);
+  if (parsed.kind === 'ignored') return parsed;
+  const result = dispatch(parsed, ctx);
+  return result.kind === 'events' ? { kind: 'events', events: assertCanonical(result.events) } : result;
+}
+
+function dispatch(parsed: Exclude<ReturnType<typeof parseJiraWebhook>, { kind: 'ignored' }>, ctx: NormalisationContext): NormalisationResult {
+  switch (parsed.kind) {
+    case 'issue_created':
+      return normaliseIssueCreated(parsed.body, ctx, jiraSettingsOf(ctx));
+    case 'issue_updated':
+      return normaliseIssueUpdated(parsed.body, ctx, jiraSettingsOf(ctx));
+    case 'issue_deleted':
+      return normaliseIssueDeleted(parsed.body, ctx);
+    case 'sprint':
+      return { kind: 'events', events: sprintEvents(parsed.body, ctx) };
+    case 'project':
+      return { kind: 'events', events: projectEvents(parsed.body, ctx) };
+    case 'version':
+      return { kind: 'events', events: versionEvents(parsed.body, ctx) };
+  }
+}

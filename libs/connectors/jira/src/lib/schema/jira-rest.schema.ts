@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { jiraChangelogHistorySchema, jiraIssueSchema } from './jira-issue.schema';
+import { jiraIdSchema, jiraStatusSchema } from './jira-primitives.schema';
+
+/** `GET /rest/api/3/search/jql`: the last page has `isLast: true` and (in practice) no token. */
+export const jiraSearchPageSchema = z.looseObject({
+  issues: z.array(jiraIssueSchema),
+  nextPageToken: z.string().nullish(),
+  isLast: z.boolean().nullish(),
+});
+export type JiraSearchPage = z.infer<typeof jiraSearchPageSchema>;
+
+/** `GET /rest/api/3/issue/{id}/changelog`: offset paging, oldest history first. */
+export const jiraChangelogPageSchema = z.looseObject({
+  startAt: z.number().nullish(),
+  maxResults: z.number().nullish(),
+  total: z.number().nullish(),
+  isLast: z.boolean().nullish(),
+  values: z.array(jiraChangelogHistorySchema),
+});
+export type JiraChangelogPage = z.infer<typeof jiraChangelogPageSchema>;
+
+/** `GET /rest/api/3/project/{key}/statuses`: statuses per issue type. */
+export const jiraProjectStatusesSchema = z.array(
+  z.looseObject({ id: jiraIdSchema.nullish(), name: z.string().nullish(), statuses: z.array(jiraStatusSchema) }),
+);
+export type JiraProjectStatuses = z.infer<typeof jiraProjectStatusesSchema>;
+
+/** `POST /rest/api/3/search/approximate-count`. */
+export const jiraApproximateCountSchema = z.looseObject({ count: z.number().int().nonnegative() });
+
+/** An issue of a search export with `expand=changelog` (histories may be truncated at 100). */
+export const jiraExportedIssueSchema = jiraIssueSchema.extend({
+  changelog: z
+    .looseObject({
+      total: z.number().nullish(),
+      histories: z.array(jiraChangelogHistorySchema),
+    })
+    .nullish(),
+});
+export type JiraExportedIssue = z.infer<typeof jiraExportedIssueSchema>;
+
+export const jiraExportSchema = z.union([
+  z.array(jiraExportedIssueSchema),
+  z.looseObject({ issues: z.array(jiraExportedIssueSchema) }),
+]);
