@@ -10,3 +10,4 @@ export * from './lib/secrets/secret-cipher';
 export * from './lib/data-source.factory';
 export * from './lib/migration.runner';
 export * from './lib/persistence.module';
+export * from './lib/persistence.env';

@@ -4,4 +4,4 @@ export * from './lib/errors/api-error';
 export * from './lib/errors/error-envelope.filter';
 export * from './lib/logging/logging.module';
 export * from './lib/http/http-app.factory';
-export * from './lib/http/shutdown-deadline';
+export * from './lib/http/graceful-shutdown';

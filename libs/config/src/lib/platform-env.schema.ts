@@ -55,6 +55,21 @@ export const postgresEnvSchema = z.object({
   DATABASE_POOL_SIZE: envInt(10, 1, 200),
 });
 
+export const secretsEnvSchema = z.object({
+  /** Seals connector secrets at rest (AES-256-GCM). Standalone generates one in the data dir. */
+  FLOWLENS_SECRET_KEY: envOptionalString(),
+});
+
+export const adminEnvSchema = z.object({
+  /** Bearer token of the admin endpoints (creating workspaces). */
+  FLOWLENS_ADMIN_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'must be at least 16 characters')),
+});
+
+export const migrationsEnvSchema = z.object({
+  /** Apply pending PostgreSQL / ClickHouse migrations at start (an init job may own them instead). */
+  MIGRATE_ON_START: envBoolean(true),
+});
+
 export type BaseEnv = z.infer<typeof baseEnvSchema>;
 export type HttpEnv = z.infer<typeof httpEnvSchema>;
 export type EventLogEnv = z.infer<typeof eventLogEnvSchema>;

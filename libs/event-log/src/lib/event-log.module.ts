@@ -41,8 +41,13 @@ export class EventLogModule implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     this.readiness.register({ name: 'log', check: () => this.log.ping() });
-    await this.log.ensureTopics();
-    this.logger.log(`event log ready (${this.options.kind})`);
+    try {
+      await this.log.ensureTopics();
+      this.logger.log(`event log ready (${this.options.kind})`);
+    } catch (error) {
+      // Start anyway: /ready reports the log as down and writes answer 503 until it is back.
+      this.logger.warn(`event log not reachable at start: ${(error as Error).message}`);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,0 +1,2 @@
+export * from './lib/alerting.module';
+export * from './lib/alert-scheduler.service';

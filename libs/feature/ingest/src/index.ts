@@ -1,0 +1,3 @@
+export * from './lib/ingest.module';
+export * from './lib/webhook-intake.service';
+export * from './lib/webhook-connectors';

@@ -1,0 +1,2 @@
+export * from './lib/query-api.module';
+export * from './lib/query-context.factory';

@@ -53,7 +53,7 @@ describe('toProjectionRows', () => {
     const kinds = (at: string) => entries.filter((e) => e.at === Date.parse(at)).map((e) => `${e.kind}=${e.val}`);
     expect(kinds('2024-01-15T10:00:00.000Z')).toEqual([
       'created=jira',
-      `status=1${SEP}To Do${SEP}todo`,
+      `status=1${SEP}To Do${SEP}todo${SEP}jira`,
       'title=Fix login',
       'type=Bug',
       'priority=High',
@@ -68,7 +68,7 @@ describe('toProjectionRows', () => {
       'board=KAN',
       'key=KAN-1',
     ]);
-    expect(kinds('2024-01-16T09:00:00.000Z')).toEqual([`status=3${SEP}Done${SEP}done`, `status_from=1${SEP}To Do${SEP}todo`, 'board=KAN', 'key=KAN-1']);
+    expect(kinds('2024-01-16T09:00:00.000Z')).toEqual([`status=3${SEP}Done${SEP}done${SEP}jira`, `status_from=1${SEP}To Do${SEP}todo${SEP}jira`, 'board=KAN', 'key=KAN-1']);
     expect(entries.every((e) => e.recv === Date.parse(base.receivedAt))).toBe(true);
   });
 

@@ -65,8 +65,9 @@ function toEventRow(e: CanonicalEvent): WorkItemEventRow {
   };
 }
 
-export function statusValue(status: StatusRef): string {
-  return [status.id ?? '', status.name, status.category ?? ''].join(SEP);
+/** `id SEP name SEP sourceCategory SEP source`: what query-time stage mapping needs. */
+export function statusValue(status: StatusRef, source: string): string {
+  return [status.id ?? '', status.name, status.category ?? '', source].join(SEP);
 }
 
 const FIELD_ENTRIES: ReadonlyArray<[keyof WorkItemFields, EntryKind, (v: never) => string]> = [
@@ -95,11 +96,11 @@ function timelineEntries(event: CanonicalEvent): TimelineEntry[] {
   const parts: Array<[EntryKind, string]> = [];
   switch (event.type) {
     case 'WorkItemCreated':
-      parts.push([ENTRY.created, event.source], [ENTRY.status, statusValue(event.payload.status)], ...fieldEntries(event.payload.fields));
+      parts.push([ENTRY.created, event.source], [ENTRY.status, statusValue(event.payload.status, event.source)], ...fieldEntries(event.payload.fields));
       break;
     case 'WorkItemStatusChanged':
-      parts.push([ENTRY.status, statusValue(event.payload.to)]);
-      if (event.payload.from) parts.push([ENTRY.statusFrom, statusValue(event.payload.from)]);
+      parts.push([ENTRY.status, statusValue(event.payload.to, event.source)]);
+      if (event.payload.from) parts.push([ENTRY.statusFrom, statusValue(event.payload.from, event.source)]);
       break;
     case 'WorkItemUpdated':
       parts.push(...fieldEntries(event.payload.changes));

@@ -13,6 +13,7 @@ export class KafkaEventLog extends EventLog {
   private readonly appender: TransactionalAppender;
   private readonly subscriptions = new Set<KafkaSubscription>();
   private admin: Admin | null = null;
+  private topicsEnsured = false;
   private adminConnecting: Promise<Admin> | null = null;
 
   constructor(private readonly options: KafkaEventLogOptions) {
@@ -22,23 +23,35 @@ export class KafkaEventLog extends EventLog {
   }
 
   async ensureTopics(): Promise<void> {
-    if (!this.options.createTopics) return;
-    const admin = await this.connectedAdmin();
+    if (!this.options.createTopics || this.topicsEnsured) return;
+    const admin = await this.connectedAdmin().catch((error: Error) => {
+      throw new EventLogUnavailableError(`kafka unreachable: ${error.message}`, error);
+    });
     const existing = new Set(await admin.listTopics());
     const missing = TOPIC_DEFINITIONS.filter((d) => !existing.has(this.physical(d.name)));
-    if (missing.length === 0) return;
+    if (missing.length > 0) await this.createTopics(admin, missing);
+    this.topicsEnsured = true;
+  }
+
+  private async createTopics(admin: Admin, missing: typeof TOPIC_DEFINITIONS): Promise<void> {
     await admin.createTopics({
       waitForLeaders: true,
       topics: missing.map((d) => ({
         topic: this.physical(d.name),
         numPartitions: d.partitions,
         replicationFactor: this.options.replicationFactor,
-        configEntries: [{ name: 'retention.ms', value: '-1' }],
+        // The log is the source of truth: keep everything. Raw payloads can be large.
+        configEntries: [
+          { name: 'retention.ms', value: '-1' },
+          { name: 'max.message.bytes', value: String(8 * 1024 * 1024) },
+        ],
       })),
     });
   }
 
-  append(appends: readonly TopicAppend[]): Promise<void> {
+  async append(appends: readonly TopicAppend[]): Promise<void> {
+    // A gateway that started while Kafka was down creates the topics once Kafka answers.
+    if (!this.topicsEnsured) await this.ensureTopics();
     return this.appender.append(appends);
   }
 

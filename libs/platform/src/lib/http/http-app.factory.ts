@@ -1,11 +1,13 @@
-import type { INestApplication, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
+import type { NextFunction, Request, Response } from 'express';
+import { ApiError } from '../errors/api-error';
 import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter';
-import { installShutdownDeadline } from './shutdown-deadline';
+import { installGracefulShutdown } from './graceful-shutdown';
 
 export interface HttpAppOptions {
   readonly bodyLimit: string;
@@ -17,7 +19,7 @@ export interface HttpAppOptions {
  * Builds a Nest HTTP app the Flowlens way: raw bodies kept (webhook signatures), a body-size
  * limit, the JSON error envelope, zod validation, pino logs, OpenAPI at /docs, graceful shutdown.
  */
-export async function createHttpApp(module: Type<unknown>, options: HttpAppOptions): Promise<NestExpressApplication> {
+export async function createHttpApp(module: Type<unknown> | DynamicModule, options: HttpAppOptions): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { rawBody: true, bufferLogs: true });
   configureHttpApp(app, options);
   return app;
@@ -29,11 +31,15 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   app.set('query parser', 'extended');
   app.useBodyParser('json', { limit: options.bodyLimit, type: ['application/json', 'application/*+json', 'text/json'] });
   app.useBodyParser('urlencoded', { limit: options.bodyLimit, extended: true });
+  // Nest would turn body-parser's JSON error into a bare 400; keep it recognisable instead.
+  app.use((error: { type?: string; message?: string }, _req: Request, _res: Response, next: NextFunction) => {
+    if (error?.type === 'entity.parse.failed') return next(ApiError.badRequest(`the request body is not valid JSON: ${error.message ?? ''}`.trim(), [], 'malformed_json'));
+    return next(error);
+  });
   app.useGlobalFilters(new ErrorEnvelopeFilter());
   app.useGlobalPipes(new ZodValidationPipe());
   if (options.docs) setupOpenApi(app, options.docs);
-  app.enableShutdownHooks();
-  installShutdownDeadline(options.shutdownTimeoutMs);
+  installGracefulShutdown(app, options.shutdownTimeoutMs);
 }
 
 function setupOpenApi(app: INestApplication, docs: NonNullable<HttpAppOptions['docs']>): void {

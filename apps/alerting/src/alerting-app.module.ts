@@ -1,0 +1,14 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AlertingModule } from '@flowlens/feature-alerting';
+import { HealthModule, LoggingModule } from '@flowlens/platform';
+import type { AlertingEnv } from './alerting.env';
+
+@Module({})
+export class AlertingAppModule {
+  static register(env: AlertingEnv): DynamicModule {
+    return {
+      module: AlertingAppModule,
+      imports: [LoggingModule.forRoot({ level: env.LOG_LEVEL, service: 'alerting' }), HealthModule, AlertingModule.forRoot({ intervalMs: env.ALERT_INTERVAL_MS })],
+    };
+  }
+}

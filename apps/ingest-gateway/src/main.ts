@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { loadConfigOrExit } from '@flowlens/config';
+import { createHttpApp } from '@flowlens/platform';
+import { ingestGatewayEnvSchema } from './ingest-gateway.env';
+import { IngestGatewayModule } from './ingest-gateway.module';
+
+async function main(): Promise<void> {
+  const env = loadConfigOrExit(ingestGatewayEnvSchema);
+  const app = await createHttpApp(IngestGatewayModule.register(env), {
+    bodyLimit: env.HTTP_BODY_LIMIT,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    docs: { title: 'Flowlens ingest gateway', description: 'Webhook endpoints for Jira, Trello and any other tool', version: '1' },
+  });
+  await app.listen(env.PORT, env.HOST);
+}
+
+void main().catch((error: unknown) => {
+  console.error(`ingest-gateway failed to start: ${(error as Error).message}`);
+  process.exit(1);
+});

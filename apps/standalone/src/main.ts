@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { loadConfigOrExit } from '@flowlens/config';
+import { attachProjector } from '@flowlens/feature-projector';
+import { createHttpApp } from '@flowlens/platform';
+import { storedSecret } from './data-dir-secrets';
+import { standaloneEnvSchema } from './standalone.env';
+import { StandaloneModule } from './standalone.module';
+
+async function main(): Promise<void> {
+  const env = loadConfigOrExit(standaloneEnvSchema);
+  const admin = env.FLOWLENS_ADMIN_TOKEN ? null : storedSecret(env.FLOWLENS_DATA_DIR, 'admin-token');
+  const adminToken = env.FLOWLENS_ADMIN_TOKEN ?? (admin as NonNullable<typeof admin>).value;
+  const secretKey = env.FLOWLENS_SECRET_KEY ?? storedSecret(env.FLOWLENS_DATA_DIR, 'secret.key').value;
+
+  const app = await createHttpApp(StandaloneModule.register({ env, adminToken, secretKey }), {
+    bodyLimit: env.HTTP_BODY_LIMIT,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    docs: { title: 'Flowlens', description: 'Value-stream analytics: webhooks, flow metrics, forecasts', version: '1' },
+  });
+  if (env.FLOWLENS_ROLES.includes('projector')) {
+    attachProjector(app, { maxBatchSize: env.PROJECTOR_MAX_BATCH });
+    await app.startAllMicroservices();
+  }
+  await app.listen(env.PORT, env.HOST);
+
+  const port = (app.getHttpServer().address() as { port: number }).port;
+  const url = `http://localhost:${port}`;
+  const lines = [`Flowlens is running at ${url}  (API docs: ${url}/docs, roles: ${env.FLOWLENS_ROLES.join(', ')})`];
+  if (admin?.generated) lines.push(`Admin token (shown once; kept in ${admin.path}): ${admin.value}`);
+  else if (admin) lines.push(`Admin token: in ${admin.path}`);
+  console.log(lines.join('\n'));
+}
+
+void main().catch((error: unknown) => {
+  console.error(`flowlens failed to start: ${(error as Error).message}`);
+  process.exit(1);
+});

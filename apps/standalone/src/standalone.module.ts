@@ -1,0 +1,43 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@flowlens/auth';
+import { ClickHouseModule, clickHouseOptionsFromEnv } from '@flowlens/clickhouse';
+import { EventLogModule, eventLogOptionsFromEnv } from '@flowlens/event-log';
+import { AdminModule } from '@flowlens/feature-admin';
+import { AlertingModule } from '@flowlens/feature-alerting';
+import { IngestModule } from '@flowlens/feature-ingest';
+import { ProjectorModule } from '@flowlens/feature-projector';
+import { QueryApiModule } from '@flowlens/feature-query-api';
+import { PersistenceModule, persistenceOptionsFromEnv } from '@flowlens/persistence';
+import { HealthModule, LoggingModule } from '@flowlens/platform';
+import type { Role, StandaloneEnv } from './standalone.env';
+
+export interface StandaloneSettings {
+  readonly env: StandaloneEnv;
+  readonly adminToken: string;
+  readonly secretKey: string;
+}
+
+/** Every Flowlens part in one process, chosen by role; the same modules the separate apps use. */
+@Module({})
+export class StandaloneModule {
+  static register({ env, adminToken, secretKey }: StandaloneSettings): DynamicModule {
+    const has = (role: Role) => env.FLOWLENS_ROLES.includes(role);
+    const needsLog = has('gateway') || has('projector');
+    const needsClickHouse = has('projector') || has('api');
+    return {
+      module: StandaloneModule,
+      imports: [
+        LoggingModule.forRoot({ level: env.LOG_LEVEL, service: 'standalone' }),
+        HealthModule,
+        PersistenceModule.forRoot(persistenceOptionsFromEnv({ ...env, FLOWLENS_SECRET_KEY: secretKey })),
+        AuthModule.forRoot({ adminToken }),
+        ...(needsLog ? [EventLogModule.forRoot(eventLogOptionsFromEnv(env))] : []),
+        ...(needsClickHouse ? [ClickHouseModule.forRoot({ ...clickHouseOptionsFromEnv(env), migrateOnStart: env.MIGRATE_ON_START })] : []),
+        ...(has('gateway') ? [IngestModule] : []),
+        ...(has('projector') ? [ProjectorModule] : []),
+        ...(has('api') ? [AdminModule, QueryApiModule] : []),
+        ...(has('alerting') ? [AlertingModule.forRoot({ intervalMs: env.ALERT_INTERVAL_MS })] : []),
+      ],
+    };
+  }
+}

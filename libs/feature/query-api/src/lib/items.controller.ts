@@ -1,0 +1,26 @@
+import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, WorkspaceKeyGuard } from '@flowlens/auth';
+import { ItemQuery } from '@flowlens/metric-queries';
+import { ApiError } from '@flowlens/platform';
+import { QueryContextFactory } from './query-context.factory';
+
+@ApiTags('items')
+@ApiBearerAuth()
+@UseGuards(WorkspaceKeyGuard)
+@Controller('api/v1/items')
+export class ItemsController {
+  constructor(
+    private readonly contexts: QueryContextFactory,
+    private readonly items: ItemQuery,
+  ) {}
+
+  @Get(':itemKey')
+  @ApiOperation({ summary: "A work item's current state (Jira key, Trello short link, or the source's stable id)" })
+  async get(@CurrentPrincipal() principal: Principal, @Param('itemKey') itemKey: string, @Query() query: Record<string, unknown>) {
+    const ctx = await this.contexts.create(principal, { asOf: query['asOf'] });
+    const item = await this.items.find(ctx, itemKey);
+    if (!item) throw ApiError.notFound(`no work item ${itemKey}`, 'unknown_item');
+    return item;
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+import type { Principal } from '@flowlens/auth';
+import { addDays, buildStageMapping, type MetricQueryContext } from '@flowlens/metric-queries';
+import { WorkflowMapRepository, WorkspaceRepository } from '@flowlens/persistence';
+import { ApiError } from '@flowlens/platform';
+import { localDateOf } from './local-date.util';
+import { metricQuerySchema } from './metric-query.schema';
+
+export const DEFAULT_WINDOW_DAYS = 90;
+
+/** Parses a metric request at the edge into the typed context every query runs with. */
+@Injectable()
+export class QueryContextFactory {
+  constructor(
+    private readonly workspaces: WorkspaceRepository,
+    private readonly maps: WorkflowMapRepository,
+  ) {}
+
+  async create(principal: Principal, query: unknown, now = Date.now()): Promise<MetricQueryContext> {
+    const parsed = parseOrThrow(metricQuerySchema, query);
+    const workspace = await this.workspaces.findById(principal.workspaceId);
+    if (!workspace) throw ApiError.notFound('the workspace of this API key no longer exists');
+    const asOf = parsed.asOf === undefined ? now : Date.parse(parsed.asOf);
+    if (asOf > now) throw ApiError.badRequest('asOf must not be in the future', [{ path: 'asOf', message: 'future instant' }]);
+    const to = parsed.to ?? localDateOf(asOf, workspace.timezone);
+    const from = parsed.from ?? addDays(to, -(DEFAULT_WINDOW_DAYS - 1));
+    if (from > to) throw ApiError.badRequest('from must not be after to', [{ path: 'from', message: `${from} is after ${to}` }]);
+    if (Date.parse(to) - Date.parse(from) > 3 * 366 * 86_400_000) throw ApiError.badRequest('the date range may span at most three years');
+    const maps = await this.maps.latest(workspace.id);
+    return {
+      workspaceId: workspace.id,
+      timezone: workspace.timezone,
+      asOf,
+      from,
+      to,
+      boardIds: parsed.boardId,
+      types: parsed.type,
+      teams: parsed.team,
+      stages: buildStageMapping(maps.map((m) => ({ boardId: m.boardId, stages: m.stages }))),
+    };
+  }
+}
+
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  throw ApiError.badRequest(
+    'the query is not valid',
+    result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    'invalid_query',
+  );
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
+import { WorkflowMapRepository } from '@flowlens/persistence';
+
+export const workflowMapSchema = z
+  .object({
+    stages: z
+      .array(
+        z.object({
+          name: z.string().trim().min(1).max(100),
+          category: z.enum(['backlog', 'active', 'wait', 'done']),
+          statuses: z.array(z.string().trim().min(1).max(200)).min(1),
+        }),
+      )
+      .min(1)
+      .max(50),
+  })
+  .superRefine((map, ctx) => {
+    const names = new Set<string>();
+    const statuses = new Map<string, string>();
+    map.stages.forEach((stage, i) => {
+      if (names.has(stage.name.toLowerCase())) ctx.addIssue({ code: 'custom', path: ['stages', i, 'name'], message: `stage ${stage.name} appears twice` });
+      names.add(stage.name.toLowerCase());
+      for (const status of stage.statuses) {
+        const owner = statuses.get(status.toLowerCase());
+        if (owner) ctx.addIssue({ code: 'custom', path: ['stages', i, 'statuses'], message: `status ${status} is already in stage ${owner}` });
+        statuses.set(status.toLowerCase(), stage.name);
+      }
+    });
+  });
+export class WorkflowMapDto extends createZodDto(workflowMapSchema) {}
+
+@ApiTags('workflows')
+@ApiBearerAuth()
+@UseGuards(WorkspaceKeyGuard)
+@Controller('api/v1/workflows')
+export class WorkflowsController {
+  constructor(private readonly maps: WorkflowMapRepository) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The current workflow map of every board that has one' })
+  async list(@CurrentPrincipal() principal: Principal) {
+    const maps = await this.maps.latest(principal.workspaceId);
+    return { items: maps.map((m) => ({ boardId: m.boardId, version: m.version, stages: m.stages, changedBy: m.changedBy, changedAt: m.changedAt.toISOString() })) };
+  }
+
+  @Put(':boardId')
+  @RequireRole('admin', 'analyst')
+  @ApiOperation({ summary: "Replace a board's workflow map (a new version; the old ones are kept). Figures change at once." })
+  async put(@CurrentPrincipal() principal: Principal, @Param('boardId') boardId: string, @Body() body: WorkflowMapDto) {
+    const saved = await this.maps.saveVersion(principal.workspaceId, boardId, body.stages, `api-key:${principal.keyId}`);
+    return { boardId, version: saved.version, stages: saved.stages, changedBy: saved.changedBy, changedAt: saved.changedAt.toISOString() };
+  }
+
+  @Get(':boardId/versions')
+  @ApiOperation({ summary: "Every version of a board's workflow map, newest first" })
+  async history(@CurrentPrincipal() principal: Principal, @Param('boardId') boardId: string) {
+    const versions = await this.maps.history(principal.workspaceId, boardId);
+    return { items: versions.map((m) => ({ version: m.version, stages: m.stages, changedBy: m.changedBy, changedAt: m.changedAt.toISOString() })) };
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { ClickHouseStore, TABLES } from '@flowlens/clickhouse';
+import { itemStateSql } from './item-state.sql';
+import type { MetricQueryContext } from './query-context';
+import { baseParams } from './query-params';
+
+export interface ItemView {
+  readonly itemId: string;
+  readonly itemKey: string;
+  readonly title: string;
+  readonly type: string | null;
+  readonly status: string;
+  readonly stage: string;
+  readonly stageCategory: string;
+  readonly boardId: string;
+  readonly assignee: { id: string; name: string | null } | null;
+  readonly createdAt: string;
+  readonly startedAt: string | null;
+  readonly doneAt: string | null;
+  readonly blocked: boolean;
+}
+
+interface Row {
+  item_id: string;
+  item_key: string;
+  title: string;
+  type: string;
+  status: string;
+  stage: string;
+  category: string;
+  board_id: string;
+  assignee_raw: string;
+  created_at: number;
+  started_at: number | null;
+  done_at: number | null;
+  blocked: number;
+  deleted: number;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
+
+/** One work item by its human key or its source id; null when unknown or deleted. */
+@Injectable()
+export class ItemQuery {
+  constructor(private readonly store: ClickHouseStore) {}
+
+  async find(ctx: MetricQueryContext, keyOrId: string): Promise<ItemView | null> {
+    const candidates = `AND item_id IN (
+      SELECT item_id FROM ${this.store.table(TABLES.workItemEvents)}
+      WHERE workspace_id = {ws:String} AND (item_key = {key:String} OR item_id = {key:String}))`;
+    const rows = await this.store.query<Row>(
+      `SELECT item_id, item_key, title, type, status, stage, category, board_id, assignee_raw, created_at, started_at, done_at, blocked, deleted
+       FROM (${itemStateSql(this.store, candidates)})
+       ORDER BY (item_key = {key:String}) DESC, created_at DESC`,
+      { ...baseParams(ctx), key: keyOrId },
+    );
+    const row = rows.find((r) => !r.deleted);
+    if (!row || rows[0]?.deleted) return null;
+    const [assigneeId, assigneeName] = row.assignee_raw ? row.assignee_raw.split('\u001f') : [];
+    return {
+      itemId: row.item_id,
+      itemKey: row.item_key,
+      title: row.title,
+      type: row.type || null,
+      status: row.status,
+      stage: row.stage,
+      stageCategory: row.category,
+      boardId: row.board_id,
+      assignee: assigneeId ? { id: assigneeId, name: assigneeName || null } : null,
+      createdAt: iso(row.created_at) as string,
+      startedAt: iso(row.started_at),
+      doneAt: iso(row.done_at),
+      blocked: Boolean(row.blocked),
+    };
+  }
+}

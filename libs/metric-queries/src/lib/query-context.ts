@@ -1,0 +1,25 @@
+/** Everything a metric query needs besides its own parameters. */
+export interface MetricQueryContext {
+  readonly workspaceId: string;
+  /** IANA zone of the workspace: day and week buckets. */
+  readonly timezone: string;
+  /** Evaluation instant (epoch ms): events occurred and received after it are ignored. */
+  readonly asOf: number;
+  /** Inclusive local dates YYYY-MM-DD. */
+  readonly from: string;
+  readonly to: string;
+  readonly boardIds: readonly string[];
+  readonly types: readonly string[];
+  readonly teams: readonly string[];
+  readonly stages: StageMapping;
+}
+
+/** Workflow maps flattened for query-time lookup (see stage-mapping.ts). */
+export interface StageMapping {
+  /** `${boardId}\u001e${status id or lower-cased name}` -> `${stage}\u001f${category}`. */
+  readonly lookup: Readonly<Record<string, string>>;
+  /** `${boardId}\u001f${stage}` of stages that count as blocked. */
+  readonly blockedStages: readonly string[];
+  /** Stage names in map order per board (for CFD ordering). */
+  readonly orderedStages: Readonly<Record<string, ReadonlyArray<{ name: string; category: string }>>>;
+}
