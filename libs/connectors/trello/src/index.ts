@@ -1,0 +1,16 @@
+export * from './lib/trello-webhook.connector';
+export * from './lib/signature/trello-signature.util';
+export * from './lib/schema/trello-action.schema';
+export * from './lib/schema/trello-webhook.schema';
+export * from './lib/schema/trello-board.schema';
+export type { TrelloLookup } from './lib/normalise/trello-lookup';
+export { trelloActionToEvents, TRELLO_TRACKED_ACTION_TYPES, isTrelloCreation } from './lib/normalise/trello-action.normaliser';
+export * from './lib/history/trello-history.converter';
+export type * from './lib/history/trello-history.types';
+export * from './lib/history/trello-export.importer';
+export { synthesiseTrelloCreations, trelloIdTime } from './lib/history/synthetic-creation';
+export { trelloBoardUpserted, trelloStatuses } from './lib/history/board-snapshot.event';
+export * from './lib/backfill/trello-backfill.client';
+export * from './lib/backfill/trello-backfill.checkpoint';
+export * from './lib/backfill/trello-api.error';
+export type { TrelloTransportOptions } from './lib/backfill/trello-http.transport';

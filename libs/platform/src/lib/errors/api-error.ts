@@ -34,7 +34,7 @@ export class ApiError extends HttpException {
   static unprocessable(message: string, code = 'unprocessable'): ApiError {
     return new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, code, message);
   }
-  static unavailable(message: string, code = 'unavailable'): ApiError {
-    return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, code, message);
+  static unavailable(message: string, code = 'unavailable', details: readonly ErrorDetail[] = []): ApiError {
+    return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, code, message, details);
   }
 }

@@ -1,6 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { ApiError } from '../errors/api-error';
 import { ReadinessRegistry } from './readiness.registry';
 
 const CHECK_TIMEOUT_MS = 3000;
@@ -23,7 +24,21 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: 200 when every dependency answers, else 503 naming what is down' })
-  ready() {
+  async ready() {
+    try {
+      return await this.checkAll();
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      const down = Object.entries((error.getResponse() as { error?: Record<string, { message?: string }> }).error ?? {});
+      throw ApiError.unavailable(
+        `not ready: ${down.map(([name]) => name).join(', ')}`,
+        'not_ready',
+        down.map(([name, detail]) => ({ path: name, message: detail.message ?? 'down' })),
+      );
+    }
+  }
+
+  private checkAll() {
     return this.health.check(
       this.registry.list().map(({ name, check }) => async () => {
         const session = this.indicators.check(name);
