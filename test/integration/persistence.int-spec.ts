@@ -2,13 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { createTestDatabase } from '../../../../test/support/postgres';
-import { createDataSourceOptions } from './data-source.factory';
-import { runPostgresMigrations } from './migration.runner';
-import { ConnectorRepository } from './repositories/connector.repository';
-import { WorkflowMapRepository } from './repositories/workflow-map.repository';
-import { WorkspaceRepository } from './repositories/workspace.repository';
-import { SecretCipher } from './secrets/secret-cipher';
+import {
+  ConnectorRepository,
+  createDataSourceOptions,
+  runPostgresMigrations,
+  SecretCipher,
+  WorkflowMapRepository,
+  WorkspaceRepository,
+} from '@flowlens/persistence';
+import { createTestDatabase } from '../support/postgres';
 
 const key = (prefix: string) => ({ name: 'default', prefix, keyHash: 'a'.repeat(64), role: 'admin' as const });
 
