@@ -2,12 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TOPICS } from '@flowlens/contracts';
-import { ApiClient, setUpWorkspace } from '../support/api-client';
-import { AppProcess, freePort, runToExit } from '../support/app-process';
-import { eventually } from '../support/eventually';
 import { issueCreated, issueTransitioned, signJira } from '../support/jira-webhooks';
-import { KAFKA_BROKERS, KafkaProbe, uniqueTopicPrefix } from '../support/kafka';
-import { createTestDatabase } from '../support/postgres';
+import { ApiClient, AppProcess, createTestDatabase, eventually, freePort, KAFKA_BROKERS, KafkaProbe, runToExit, setUpWorkspace, uniqueTopicPrefix } from '@flowlens/testing';
 
 const ADMIN = 'admin-token-for-kafka-tests-0123';
 const SECRET = 'jira-secret-for-kafka-tests';

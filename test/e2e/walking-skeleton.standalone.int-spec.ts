@@ -1,10 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiClient, setUpWorkspace } from '../support/api-client';
-import { AppProcess } from '../support/app-process';
-import { eventually } from '../support/eventually';
 import { issueCreated, issueTransitioned, signJira } from '../support/jira-webhooks';
+import { ApiClient, AppProcess, eventually, setUpWorkspace } from '@flowlens/testing';
 
 const ADMIN = 'admin-token-for-tests-0123456789';
 const SECRET = 'jira-webhook-secret-42';

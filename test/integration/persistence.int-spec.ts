@@ -10,7 +10,7 @@ import {
   WorkflowMapRepository,
   WorkspaceRepository,
 } from '@flowlens/persistence';
-import { createTestDatabase } from '../support/postgres';
+import { createTestDatabase } from '@flowlens/testing';
 
 const key = (prefix: string) => ({ name: 'default', prefix, keyHash: 'a'.repeat(64), role: 'admin' as const });
 

@@ -3,8 +3,9 @@ import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { eventually } from './eventually';
+import { repoRoot } from './repo-root';
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = repoRoot();
 export type AppName = 'standalone' | 'ingest-gateway' | 'projector' | 'metrics-api' | 'alerting' | 'cli';
 
 /** A free TCP port on loopback. */
