@@ -21,7 +21,9 @@ function* walk(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && entry.name !== 'fixtures' && entry.name !== '__fixtures__') yield* walk(full);
+      // Test-only code never ships: fixtures, and libraries' `src/testing` entry points.
+      const testOnly = entry.name === 'fixtures' || entry.name === '__fixtures__' || (entry.name === 'testing' && dir.endsWith('/src'));
+      if (entry.name !== 'node_modules' && !testOnly) yield* walk(full);
     } else yield full;
   }
 }

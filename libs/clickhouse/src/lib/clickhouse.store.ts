@@ -115,10 +115,11 @@ export class ClickHouseStore {
   }
 
   private wrap(error: unknown, sql: string): ClickHouseError {
-    const message = (error as Error)?.message ?? String(error);
+    // Server and chDB errors can quote the whole (long) query; keep the message to its point.
+    const message = ((error as Error)?.message ?? String(error)).split(/\n| In scope /)[0]?.slice(0, 300) ?? '';
     const unreachable = /ECONNREFUSED|ENOTFOUND|socket hang up|Timeout/i.test(message);
     return new ClickHouseError(
-      `${unreachable ? 'clickhouse unreachable' : 'clickhouse query failed'}: ${message.split('\n')[0]} [${sql.trim().split('\n')[0]?.slice(0, 120)}]`,
+      `${unreachable ? 'clickhouse unreachable' : 'clickhouse query failed'}: ${message} [${sql.trim().split('\n')[0]?.slice(0, 120)}]`,
       unreachable ? 'unavailable' : 'query_failed',
       error,
     );

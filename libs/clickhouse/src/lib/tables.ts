@@ -8,6 +8,7 @@ export const TABLES = {
   workItemEvents: 'work_item_events',
   itemTimelines: 'item_timelines',
   deadLetters: 'dead_letters',
+  itemSnapshots: 'item_snapshots',
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];

@@ -1,19 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { ClickHouseStore, TABLES } from '@flowlens/clickhouse';
-import { itemStateSql } from './item-state.sql';
+import { sourceOf } from './evaluated-items.source';
+import { evaluatedItemsSql } from './item-evaluation.sql';
 import type { MetricQueryContext } from './query-context';
 import { baseParams } from './query-params';
 
 export interface ItemView {
-  readonly itemId: string;
   readonly itemKey: string;
-  readonly title: string;
+  readonly itemId: string;
+  readonly title: string | null;
   readonly type: string | null;
   readonly status: string;
   readonly stage: string;
   readonly stageCategory: string;
   readonly boardId: string;
   readonly assignee: { id: string; name: string | null } | null;
+  readonly team: string | null;
   readonly createdAt: string;
   readonly startedAt: string | null;
   readonly doneAt: string | null;
@@ -25,7 +27,8 @@ interface Row {
   item_key: string;
   title: string;
   type: string;
-  status: string;
+  team: string;
+  status_name: string;
   stage: string;
   category: string;
   board_id: string;
@@ -39,7 +42,7 @@ interface Row {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
 
-/** One work item by its human key or its source id; null when unknown or deleted. */
+/** One work item by its current key, else by its source id; null when unknown or deleted. */
 @Injectable()
 export class ItemQuery {
   constructor(private readonly store: ClickHouseStore) {}
@@ -49,24 +52,26 @@ export class ItemQuery {
       SELECT item_id FROM ${this.store.table(TABLES.workItemEvents)}
       WHERE workspace_id = {ws:String} AND (item_key = {key:String} OR item_id = {key:String}))`;
     const rows = await this.store.query<Row>(
-      `SELECT item_id, item_key, title, type, status, stage, category, board_id, assignee_raw, created_at, started_at, done_at, blocked, deleted
-       FROM (${itemStateSql(this.store, candidates)})
-       ORDER BY (item_key = {key:String}) DESC, created_at DESC`,
+      `SELECT item_id, item_key, title, type, team, status_name, stage, category, board_id, assignee_raw, created_at, started_at, done_at, blocked, deleted
+       FROM (${evaluatedItemsSql(this.store, sourceOf(ctx), candidates)})
+       WHERE item_key = {key:String} OR item_id = {key:String}
+       ORDER BY item_key = {key:String} DESC, item_id`,
       { ...baseParams(ctx), key: keyOrId },
     );
-    const row = rows.find((r) => !r.deleted);
-    if (!row || rows[0]?.deleted) return null;
+    const row = rows[0];
+    if (!row || row.deleted) return null;
     const [assigneeId, assigneeName] = row.assignee_raw ? row.assignee_raw.split('\u001f') : [];
     return {
-      itemId: row.item_id,
       itemKey: row.item_key,
-      title: row.title,
+      itemId: row.item_id,
+      title: row.title || null,
       type: row.type || null,
-      status: row.status,
+      status: row.status_name,
       stage: row.stage,
       stageCategory: row.category,
       boardId: row.board_id,
       assignee: assigneeId ? { id: assigneeId, name: assigneeName || null } : null,
+      team: row.team || null,
       createdAt: iso(row.created_at) as string,
       startedAt: iso(row.started_at),
       doneAt: iso(row.done_at),

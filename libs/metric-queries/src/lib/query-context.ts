@@ -5,6 +5,8 @@ export interface MetricQueryContext {
   readonly timezone: string;
   /** Evaluation instant (epoch ms): events occurred and received after it are ignored. */
   readonly asOf: number;
+  /** True when the caller asked for a past instant: state is then computed from the timelines. */
+  readonly pointInTime: boolean;
   /** Inclusive local dates YYYY-MM-DD. */
   readonly from: string;
   readonly to: string;
@@ -12,6 +14,8 @@ export interface MetricQueryContext {
   readonly types: readonly string[];
   readonly teams: readonly string[];
   readonly stages: StageMapping;
+  /** The saved workflow maps the mapping was built from. */
+  readonly workflows: ReadonlyArray<{ boardId: string; stages: ReadonlyArray<{ name: string; category: string; statuses: readonly string[] }> }>;
 }
 
 /** Workflow maps flattened for query-time lookup (see stage-mapping.ts). */

@@ -1,6 +1,7 @@
+import { endOfLocalDay, startOfLocalDay } from '@flowlens/metrics';
 import type { MetricQueryContext } from './query-context';
 
-/** The parameters every item-state based query binds. */
+/** The parameters every evaluated-item query binds. */
 export function baseParams(ctx: MetricQueryContext): Record<string, unknown> {
   return {
     ws: ctx.workspaceId,
@@ -10,22 +11,22 @@ export function baseParams(ctx: MetricQueryContext): Record<string, unknown> {
     tz: ctx.timezone,
     from: ctx.from,
     to: ctx.to,
+    fromMs: startOfLocalDay(ctx.from, ctx.timezone),
+    toEndMs: endOfLocalDay(ctx.to, ctx.timezone),
     boards: ctx.boardIds,
-    types: ctx.types,
-    teams: ctx.teams,
+    types: ctx.types.map((t) => t.trim().toLowerCase()),
+    teams: ctx.teams.map((t) => t.trim().toLowerCase()),
   };
 }
 
-/** Conditions shared by every flow figure: live, filtered items. */
+/** Live items passing the filters (board exact, type and team ignoring case), as the oracle filters. */
 export function itemFilterSql(ctx: MetricQueryContext): string {
-  const conditions = ['NOT deleted', "category != ''"];
+  const conditions = ['NOT deleted'];
   if (ctx.boardIds.length) conditions.push('board_id IN {boards:Array(String)}');
-  if (ctx.types.length) conditions.push('type IN {types:Array(String)}');
-  if (ctx.teams.length) conditions.push('team IN {teams:Array(String)}');
+  if (ctx.types.length) conditions.push('type != \'\' AND lower(trimBoth(type)) IN {types:Array(String)}');
+  if (ctx.teams.length) conditions.push('team != \'\' AND lower(trimBoth(team)) IN {teams:Array(String)}');
   return conditions.join(' AND ');
 }
 
-/** Local date (workspace zone) of an epoch-ms column. */
-export function localDateSql(msColumn: string): string {
-  return `toDate(fromUnixTimestamp64Milli(${msColumn}), {tz:String})`;
-}
+/** Done within [from, to]: doneAt in [start of `from`, end of `to`) in the workspace zone. */
+export const DONE_IN_WINDOW = 'done_at IS NOT NULL AND done_at >= {fromMs:Int64} AND done_at < {toEndMs:Int64}';

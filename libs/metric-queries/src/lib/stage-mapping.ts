@@ -22,7 +22,7 @@ export function buildStageMapping(maps: readonly WorkflowMapInput[]): StageMappi
       const value = `${stage.name}${VAL_SEP}${stage.category}`;
       for (const status of stage.statuses) {
         lookup[`${map.boardId}${KEY_SEP}${status}`] ??= value;
-        lookup[`${map.boardId}${KEY_SEP}${status.toLowerCase()}`] ??= value;
+        lookup[`${map.boardId}${KEY_SEP}${status.trim().toLowerCase()}`] ??= value;
       }
       if (isBlockedName(stage.name) || stage.statuses.some(isBlockedName)) blockedStages.push(`${map.boardId}${VAL_SEP}${stage.name}`);
     }

@@ -124,8 +124,10 @@ function timelineEntries(event: CanonicalEvent): TimelineEntry[] {
   }
   // Board and key travel with every item event: an item first seen mid-life still has both,
   // and a move is just a later board/key value.
-  if (event.boardId) parts.push([ENTRY.board, event.boardId]);
-  if (event.itemKey) parts.push([ENTRY.key, event.itemKey]);
+  const board = event.type === 'WorkItemMoved' ? event.payload.toBoardId : event.boardId;
+  const key = event.type === 'WorkItemMoved' ? (event.payload.toKey ?? event.itemKey) : event.itemKey;
+  if (board) parts.push([ENTRY.board, board]);
+  if (key) parts.push([ENTRY.key, key]);
   const at = Date.parse(event.occurredAt);
   const recv = Date.parse(event.receivedAt);
   const id = eventHash(event.eventId);

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { CanonicalEvent, DeadLetter, RawWebhook } from '@flowlens/contracts';
 import { ClickHouseStore, TABLES } from '@flowlens/clickhouse';
+import { itemSnapshotsSql } from './item-snapshots.sql';
 import { toProjectionRows } from './projection-rows.mapper';
+
+/** Every entry counts when materialising the present. */
+const END_OF_TIME = Number.MAX_SAFE_INTEGER;
 
 /**
  * Writes projection rows. Every method resolves only after ClickHouse accepted all rows; it
@@ -16,6 +20,19 @@ export class ProjectionWriter {
     const rows = toProjectionRows(events);
     await this.store.insert(TABLES.workItemEvents, rows.events);
     await this.store.insert(TABLES.itemTimelines, rows.timelines);
+    await this.refreshSnapshots(rows.timelines);
+  }
+
+  /** Recomputes the snapshots of the touched items from their whole timelines (order of arrival never matters). */
+  private async refreshSnapshots(timelines: ReadonlyArray<{ workspace_id: string; item_id: string }>): Promise<void> {
+    const byWorkspace = new Map<string, string[]>();
+    for (const t of timelines) byWorkspace.set(t.workspace_id, [...(byWorkspace.get(t.workspace_id) ?? []), t.item_id]);
+    for (const [ws, ids] of byWorkspace) {
+      await this.store.command(
+        `INSERT INTO ${this.store.table(TABLES.itemSnapshots)} ${itemSnapshotsSql(this.store, 'AND item_id IN {ids:Array(String)}')}`,
+        { ws, ids, asOf: END_OF_TIME },
+      );
+    }
   }
 
   async writeRawWebhooks(raws: readonly RawWebhook[]): Promise<void> {
@@ -56,7 +73,7 @@ export class ProjectionWriter {
 
   /** Empties every projection (rebuild from the log follows). */
   async truncateAll(): Promise<void> {
-    for (const table of [TABLES.workItemEvents, TABLES.itemTimelines, TABLES.rawWebhooks, TABLES.deadLetters]) {
+    for (const table of [TABLES.workItemEvents, TABLES.itemTimelines, TABLES.itemSnapshots, TABLES.rawWebhooks, TABLES.deadLetters]) {
       await this.store.command(`TRUNCATE TABLE IF EXISTS ${this.store.table(table)}`);
     }
   }

@@ -1,13 +1,43 @@
 import { Module } from '@nestjs/common';
-import { ItemQuery, ThroughputQuery } from '@flowlens/metric-queries';
+import {
+  AgingQuery,
+  BoardCatalogQuery,
+  CfdQuery,
+  ElapsedTimeQuery,
+  EvaluatedItemsSource,
+  FlowDistributionQuery,
+  FlowEfficiencyQuery,
+  ForecastQuery,
+  ItemQuery,
+  SprintQuery,
+  StageOccupancyQuery,
+  ThroughputQuery,
+} from '@flowlens/metric-queries';
+import { FlowMetricsService } from './flow-metrics.service';
+import { ForecastController } from './forecast.controller';
 import { ItemsController } from './items.controller';
 import { MetricsController } from './metrics.controller';
 import { QueryContextFactory } from './query-context.factory';
 import { WorkflowsController } from './workflows.controller';
 
+const QUERIES = [
+  EvaluatedItemsSource,
+  ItemQuery,
+  ThroughputQuery,
+  ElapsedTimeQuery,
+  StageOccupancyQuery,
+  AgingQuery,
+  FlowEfficiencyQuery,
+  FlowDistributionQuery,
+  BoardCatalogQuery,
+  CfdQuery,
+  SprintQuery,
+  ForecastQuery,
+];
+
 /** The analyst-facing read API: items, workflow maps, metrics and forecasts. */
 @Module({
-  controllers: [ItemsController, MetricsController, WorkflowsController],
-  providers: [QueryContextFactory, ItemQuery, ThroughputQuery],
+  controllers: [ItemsController, MetricsController, ForecastController, WorkflowsController],
+  providers: [QueryContextFactory, FlowMetricsService, ...QUERIES],
 })
 export class QueryApiModule {}

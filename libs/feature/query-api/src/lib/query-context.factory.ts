@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import type { Principal } from '@flowlens/auth';
-import { addDays, buildStageMapping, type MetricQueryContext } from '@flowlens/metric-queries';
+import { buildStageMapping, type MetricQueryContext } from '@flowlens/metric-queries';
+import { addLocalDays } from '@flowlens/metrics';
 import { WorkflowMapRepository, WorkspaceRepository } from '@flowlens/persistence';
 import { ApiError } from '@flowlens/platform';
 import { localDateOf } from './local-date.util';
@@ -24,20 +25,22 @@ export class QueryContextFactory {
     const asOf = parsed.asOf === undefined ? now : Date.parse(parsed.asOf);
     if (asOf > now) throw ApiError.badRequest('asOf must not be in the future', [{ path: 'asOf', message: 'future instant' }]);
     const to = parsed.to ?? localDateOf(asOf, workspace.timezone);
-    const from = parsed.from ?? addDays(to, -(DEFAULT_WINDOW_DAYS - 1));
+    const from = parsed.from ?? addLocalDays(to, -(DEFAULT_WINDOW_DAYS - 1));
     if (from > to) throw ApiError.badRequest('from must not be after to', [{ path: 'from', message: `${from} is after ${to}` }]);
     if (Date.parse(to) - Date.parse(from) > 3 * 366 * 86_400_000) throw ApiError.badRequest('the date range may span at most three years');
-    const maps = await this.maps.latest(workspace.id);
+    const maps = (await this.maps.latest(workspace.id)).map((m) => ({ boardId: m.boardId, stages: m.stages }));
     return {
       workspaceId: workspace.id,
       timezone: workspace.timezone,
       asOf,
+      pointInTime: parsed.asOf !== undefined,
       from,
       to,
       boardIds: parsed.boardId,
       types: parsed.type,
       teams: parsed.team,
-      stages: buildStageMapping(maps.map((m) => ({ boardId: m.boardId, stages: m.stages }))),
+      stages: buildStageMapping(maps),
+      workflows: maps,
     };
   }
 }

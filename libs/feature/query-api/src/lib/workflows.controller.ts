@@ -1,9 +1,12 @@
-import { Body, Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
+import { BoardCatalogQuery } from '@flowlens/metric-queries';
+import { defaultWorkflowMap } from '@flowlens/metrics';
 import { WorkflowMapRepository } from '@flowlens/persistence';
+import { QueryContextFactory } from './query-context.factory';
 
 export const workflowMapSchema = z
   .object({
@@ -38,13 +41,26 @@ export class WorkflowMapDto extends createZodDto(workflowMapSchema) {}
 @UseGuards(WorkspaceKeyGuard)
 @Controller('api/v1/workflows')
 export class WorkflowsController {
-  constructor(private readonly maps: WorkflowMapRepository) {}
+  constructor(
+    private readonly maps: WorkflowMapRepository,
+    private readonly contexts: QueryContextFactory,
+    private readonly catalogs: BoardCatalogQuery,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The current workflow map of every board that has one' })
-  async list(@CurrentPrincipal() principal: Principal) {
-    const maps = await this.maps.latest(principal.workspaceId);
-    return { items: maps.map((m) => ({ boardId: m.boardId, version: m.version, stages: m.stages, changedBy: m.changedBy, changedAt: m.changedAt.toISOString() })) };
+  @ApiOperation({ summary: "Every board's workflow map: the saved one, else the default built from the statuses seen (`default: true`)" })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>) {
+    const saved = await this.maps.latest(principal.workspaceId);
+    const catalogs = await this.catalogs.run(await this.contexts.create(principal, { asOf: query['asOf'] }));
+    const savedBoards = new Set(saved.map((m) => m.boardId));
+    const defaults = catalogs
+      .filter((c) => !savedBoards.has(c.boardId))
+      .map((c) => ({ boardId: c.boardId, default: true, version: null, stages: defaultWorkflowMap(c.boardId, c.source, c.statuses).stages, changedBy: null, changedAt: null }));
+    const items = [
+      ...saved.map((m) => ({ boardId: m.boardId, default: false, version: m.version, stages: m.stages, changedBy: m.changedBy, changedAt: m.changedAt.toISOString() })),
+      ...defaults,
+    ];
+    return { items: items.sort((a, b) => (a.boardId < b.boardId ? -1 : 1)) };
   }
 
   @Put(':boardId')

@@ -20,7 +20,7 @@ export interface ItemTimeline {
   readonly itemId: string;
   readonly itemKey: string;
   readonly source: EventSource;
-  /** Current board: the Created event's board, then each WorkItemMoved's target. */
+  /** Current board: the board of the latest event (a WorkItemMoved's target for a move). */
   readonly boardId: string;
   readonly createdAt: number;
   readonly deleted: boolean;
@@ -55,6 +55,8 @@ export function foldItem(timed: readonly TimedEvent<WorkItemEvent>[]): ItemTimel
   const snapshots: ItemSnapshot[] = [];
   for (const { event, occurredMs } of timed) {
     itemKey = event.type === 'WorkItemMoved' ? (event.payload.toKey ?? event.itemKey) : event.itemKey;
+    // Every event says which board the item is on at that moment; a move names its target.
+    state = { ...state, boardId: event.type === 'WorkItemMoved' ? event.payload.toBoardId : event.boardId };
     switch (event.type) {
       case 'WorkItemCreated':
         fields = { ...fields, ...event.payload.fields };

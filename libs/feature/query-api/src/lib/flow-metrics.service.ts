@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AgingQuery,
+  CfdQuery,
+  ElapsedTimeQuery,
+  elapsedOf,
+  FlowDistributionQuery,
+  FlowEfficiencyQuery,
+  type MetricQueryContext,
+  StageOccupancyQuery,
+  wipOf,
+} from '@flowlens/metric-queries';
+import { mean } from '@flowlens/metrics';
+
+const WITHOUT_ITEMS = <T extends { items: unknown }>({ items: _items, ...rest }: T) => rest;
+
+/** Figures composed from several queries (aging, WIP, Flow Framework, Little's Law). */
+@Injectable()
+export class FlowMetricsService {
+  constructor(
+    private readonly elapsed: ElapsedTimeQuery,
+    private readonly occupancy: StageOccupancyQuery,
+    private readonly agingQuery: AgingQuery,
+    private readonly efficiencyQuery: FlowEfficiencyQuery,
+    private readonly distributionQuery: FlowDistributionQuery,
+    readonly cfd: CfdQuery,
+  ) {}
+
+  async wip(ctx: MetricQueryContext, interval: 'day' | 'week') {
+    const days = await this.occupancy.run(ctx);
+    const series = days.map((d) => ({ date: d.date, wip: wipOf(d) }));
+    if (interval === 'day') return { series };
+    // A week's WIP is the WIP at the end of its last day inside the window.
+    const weeks = new Map<string, { date: string; wip: number }>();
+    for (const point of series) weeks.set(weekOf(point.date), point);
+    return { series: [...weeks].map(([week, point]) => ({ date: week, endDate: point.date, wip: point.wip })) };
+  }
+
+  async aging(ctx: MetricQueryContext) {
+    const [aging, done] = await Promise.all([this.agingQuery.run(ctx), this.elapsed.doneInWindow(ctx)]);
+    const cycle = elapsedOf(done, 'cycle');
+    return { asOf: aging.asOf, items: aging.items, percentiles: { p50: cycle.p50, p70: cycle.p70, p85: cycle.p85, p95: cycle.p95 } };
+  }
+
+  async flowFramework(ctx: MetricQueryContext) {
+    const [done, days, efficiency, distribution] = await Promise.all([
+      this.elapsed.doneInWindow(ctx),
+      this.occupancy.run(ctx),
+      this.efficiencyQuery.run(ctx),
+      this.distributionQuery.run(ctx),
+    ]);
+    return {
+      velocity: done.length,
+      time: WITHOUT_ITEMS(elapsedOf(done, 'cycle')),
+      load: days.length ? wipOf(days[days.length - 1] as (typeof days)[number]) : 0,
+      efficiency,
+      distribution,
+    };
+  }
+
+  async littlesLaw(ctx: MetricQueryContext) {
+    const [done, days] = await Promise.all([this.elapsed.doneInWindow(ctx), this.occupancy.run(ctx)]);
+    const cycle = elapsedOf(done, 'cycle');
+    const averageWip = mean(days.map(wipOf)) ?? 0;
+    const averageThroughput = done.length / days.length;
+    const averageCycleTime = cycle.mean;
+    const predictedCycleTime = averageThroughput > 0 ? averageWip / averageThroughput : null;
+    const ratio = predictedCycleTime !== null && averageCycleTime !== null && averageCycleTime > 0 ? predictedCycleTime / averageCycleTime : null;
+    return { days: days.length, averageWip, averageThroughput, averageCycleTime, predictedCycleTime, ratio };
+  }
+
+  efficiency(ctx: MetricQueryContext) {
+    return this.efficiencyQuery.run(ctx);
+  }
+
+  distribution(ctx: MetricQueryContext) {
+    return this.distributionQuery.run(ctx);
+  }
+
+  elapsedTime(ctx: MetricQueryContext, kind: 'cycle' | 'lead') {
+    return this.elapsed.run(ctx, kind);
+  }
+}
+
+function weekOf(date: string): string {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  const weekday = (new Date(ms).getUTCDay() + 6) % 7;
+  return new Date(ms - weekday * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,11 @@
+/** SQL spellings shared by the metric queries. */
+export const US = `'\\x1f'`; // separates the parts of a value
+export const RS = `'\\x1e'`; // separates board and status in map keys
+
+export const part = (value: string, n: number) => `splitByChar(${US}, ${value})[${n}]`;
+
+/** Local date (workspace zone) of an epoch-ms expression. */
+export const localDate = (ms: string) => `toDate(fromUnixTimestamp64Milli(toInt64(${ms})), {tz:String})`;
+
+/** `trim(lower(x))`, as names are compared (the oracle's sameName / isBlockedName). */
+export const folded = (value: string) => `lower(trimBoth(${value}))`;

@@ -1,0 +1,83 @@
+import { type ClickHouseStore, TABLES } from '@flowlens/clickhouse';
+
+const US = `'\\x1f'`;
+
+/** Forward-fills the latest value of one entry kind over the item's entries ('' before the first). */
+const filled = (kind: string, extra = '') => `arrayFill(v -> v != '', arrayMap(x -> if(x.4 = '${kind}'${extra}, x.5, ''), es))`;
+const lastOf = (kind: string) => `arrayLast(x -> x.4 = '${kind}', es).5`;
+const reason = (name: string) => filled('blocked', ` AND startsWith(x.5, '${name}\\x1f')`);
+
+/**
+ * Layer A — each item's state after every event, independent of any workflow map, exactly as
+ * the metrics oracle (@flowlens/metrics) folds it:
+ * - entries occurred and received by `asOf`, duplicates collapsed, in source order
+ *   (occurredAt, sequence, event id);
+ * - status, board, archived flag and block reasons carried forward from their latest entries;
+ *   an item seen without its creation starts, at its first event, in the `from` status of its
+ *   first status change;
+ * - snapshots: the state at creation (after every event up to then), then after every later event;
+ * - the board catalogue: each (board, status) the item was seen in, with when it was first seen.
+ *
+ * The projector materialises it into item_snapshots for the present; point-in-time queries
+ * compute it on the fly. Parameters: ws, asOf (Int64 ms). Columns match item_snapshots.
+ */
+export function itemSnapshotsSql(store: ClickHouseStore, itemFilter = ''): string {
+  return `
+SELECT
+  {ws:String} AS workspace_id, item_id, entry_count, item_key, board_id, title, type, team, assignee_raw, deleted, created_at,
+  snap_at, snap_status, snap_board, snap_archived, snap_blocked, cat_board, cat_status, cat_at, cat_n
+FROM (
+  SELECT
+    item_id, entry_count,
+    ${lastOf('key')} AS item_key,
+    ${lastOf('board')} AS board_id,
+    ${lastOf('title')} AS title,
+    ${lastOf('type')} AS type,
+    ${lastOf('team')} AS team,
+    ${lastOf('assignee')} AS assignee_raw,
+    toUInt8(${lastOf('deleted')} = '1') AS deleted,
+    arrayExists(x -> x.4 = 'created', es) AS has_created,
+    if(has_created, arrayFirst(x -> x.4 = 'created', es).1, es[1].1) AS created_at,
+    arrayFirst(x -> x.4 = 'status', es) AS first_status,
+    arrayFirst(x -> x.4 = 'status_from' AND x.1 = first_status.1 AND x.2 = first_status.2 AND x.3 = first_status.3, es).5 AS first_from,
+    if(has_created, '', if(first_from != '', first_from, first_status.5)) AS initial_status,
+    arrayMap(v -> if(v = '', initial_status, v), ${filled('status')}) AS f_status,
+    ${filled('board')} AS f_board,
+    ${filled('archived')} AS f_archived,
+    arrayMap((a, b, c) -> toUInt8(endsWith(a, '1') OR endsWith(b, '1') OR endsWith(c, '1')), ${reason('flag')}, ${reason('label')}, ${reason('external')}) AS f_blocked,
+    arrayEnumerate(es) AS idx,
+    arrayMap(i -> i = length(es) OR es[i + 1].1 != es[i].1 OR es[i + 1].2 != es[i].2 OR es[i + 1].3 != es[i].3, idx) AS group_end,
+    arrayLastIndex((g, x) -> g AND x.1 <= created_at, group_end, es) AS creation_index,
+    arrayFilter(i -> i = creation_index OR (group_end[i] AND es[i].1 > created_at), idx) AS snap_idx,
+    arrayMap(i -> if(i = creation_index, created_at, es[i].1), snap_idx) AS snap_at,
+    arrayMap(i -> f_status[i], snap_idx) AS snap_status,
+    arrayMap(i -> f_board[i], snap_idx) AS snap_board,
+    arrayMap(i -> toUInt8(f_archived[i] = '1'), snap_idx) AS snap_archived,
+    arrayMap(i -> f_blocked[i], snap_idx) AS snap_blocked,
+    arrayFilter(i -> group_end[i] AND f_status[i] != '', idx) AS seen_idx,
+    arrayMap(i -> concat(f_board[i], ${US}, splitByChar(${US}, f_status[i])[1], ${US}, splitByChar(${US}, f_status[i])[2]), seen_idx) AS seen_key,
+    arrayFilter((i, u) -> u = 1, seen_idx, arrayEnumerateUniq(seen_key)) AS cat_idx,
+    arrayMap(i -> f_board[i], cat_idx) AS cat_board,
+    arrayMap(i -> f_status[i], cat_idx) AS cat_status,
+    arrayMap(i -> es[i].1, cat_idx) AS cat_at,
+    arrayMap(i -> toUInt32(i), cat_idx) AS cat_n
+  FROM (
+    SELECT
+      item_id,
+      toUInt32(length(groupUniqArrayArray(entries))) AS entry_count,
+      arrayDistinct(arrayMap(x -> (x.1, x.2, x.4, x.5, x.6),
+        arraySort(x -> (x.1, x.2, x.4),
+          arrayFilter(x -> x.1 <= {asOf:Int64} AND x.3 <= {asOf:Int64}, groupUniqArrayArray(entries))))) AS es
+    FROM ${store.table(TABLES.itemTimelines)}
+    WHERE workspace_id = {ws:String} ${itemFilter}
+    GROUP BY item_id
+  )
+  WHERE length(es) > 0
+)
+WHERE initial_status != '' OR has_created`;
+}
+
+/** The materialised snapshots of the present (latest version per item). */
+export function materialisedSnapshotsSql(store: ClickHouseStore): string {
+  return `SELECT * FROM ${store.table(TABLES.itemSnapshots)} FINAL WHERE workspace_id = {ws:String}`;
+}
