@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import { loadConfigOrExit } from '@flowlens/config';
 import { attachProjector } from '@flowlens/feature-projector';
 import { createHttpApp } from '@flowlens/platform';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { storedSecret } from './data-dir-secrets';
+import { seedDemoWorkspace } from './demo-seeder';
 import { standaloneEnvSchema } from './standalone.env';
 import { StandaloneModule } from './standalone.module';
 
@@ -23,11 +26,20 @@ async function main(): Promise<void> {
   }
   await app.listen(env.PORT, env.HOST);
 
+  const canSeed = (['gateway', 'projector', 'api'] as const).every((role) => env.FLOWLENS_ROLES.includes(role));
+  const demo = env.FLOWLENS_DEMO && canSeed ? await seedDemoWorkspace(app) : null;
+  const demoKeyFile = join(resolve(env.FLOWLENS_DATA_DIR), 'demo-api-key');
+  if (demo) writeFileSync(demoKeyFile, `${demo.apiKey}\n`, { mode: 0o600 });
+
   const port = (app.getHttpServer().address() as { port: number }).port;
   const url = `http://localhost:${port}`;
   const lines = [`Flowlens is running at ${url}  (API docs: ${url}/docs, roles: ${env.FLOWLENS_ROLES.join(', ')})`];
   if (admin?.generated) lines.push(`Admin token (shown once; kept in ${admin.path}): ${admin.value}`);
   else if (admin) lines.push(`Admin token: in ${admin.path}`);
+  if (demo) {
+    lines.push(`Demo workspace seeded (${demo.deliveries} Jira deliveries). Its API key (kept in ${demoKeyFile}): ${demo.apiKey}`);
+    lines.push(`  try: curl -s -H "authorization: Bearer ${demo.apiKey}" "${url}/api/v1/metrics/throughput?interval=week"`);
+  }
   console.log(lines.join('\n'));
 }
 

@@ -14,8 +14,8 @@ interface EventRow {
   board_id: string;
   item_id: string;
   item_key: string;
-  occurred_at: number;
-  received_at: number;
+  occurred_ms: number;
+  received_ms: number;
   sequence: number;
   schema_version: number;
   payload: string;
@@ -34,7 +34,7 @@ export class SprintQuery {
     const events = this.store.table(TABLES.workItemEvents);
     const rows = await this.store.query<EventRow>(
       `SELECT workspace_id, event_id, type, source, connector_id, source_event_id, board_id, item_id, item_key,
-              toUnixTimestamp64Milli(occurred_at) AS occurred_at, toUnixTimestamp64Milli(received_at) AS received_at,
+              toUnixTimestamp64Milli(occurred_at) AS occurred_ms, toUnixTimestamp64Milli(received_at) AS received_ms,
               sequence, schema_version, payload
        FROM ${events}
        WHERE workspace_id = {ws:String} AND occurred_at <= fromUnixTimestamp64Milli({asOf:Int64})
@@ -65,8 +65,8 @@ function toCanonical(row: EventRow): CanonicalEvent | null {
     source: row.source,
     sourceEventId: row.source_event_id,
     type: row.type,
-    occurredAt: new Date(Number(row.occurred_at)).toISOString(),
-    receivedAt: new Date(Number(row.received_at)).toISOString(),
+    occurredAt: new Date(Number(row.occurred_ms)).toISOString(),
+    receivedAt: new Date(Number(row.received_ms)).toISOString(),
     sequence: Number(row.sequence),
     schemaVersion: Number(row.schema_version),
     boardId: row.board_id || null,

@@ -1,0 +1,61 @@
+import { Logger } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
+import { issueApiKey, randomToken, sha256Hex } from '@flowlens/auth';
+import { DEMO_WORKFLOW_MAPS, generateDemoHistory } from '@flowlens/demo-data';
+import { WebhookIntakeService } from '@flowlens/feature-ingest';
+import { ConnectorRepository, WorkflowMapRepository, WorkspaceRepository } from '@flowlens/persistence';
+
+export interface SeededDemo {
+  readonly workspaceId: string;
+  readonly apiKey: string;
+  readonly deliveries: number;
+}
+
+// PGlite serves one query at a time; more in flight only queue up (and trip its listener warning).
+const CONCURRENCY = 8;
+
+/**
+ * On a first start (no workspace yet), creates the demo workspace and feeds a realistic Jira
+ * history through the real webhook intake — connector, normaliser, log, projector, ClickHouse —
+ * so a new user sees figures at once.
+ */
+export async function seedDemoWorkspace(app: INestApplication, now = Date.now()): Promise<SeededDemo | null> {
+  const logger = new Logger('DemoSeeder');
+  const workspaces = app.get(WorkspaceRepository);
+  if ((await workspaces.list()).length > 0) return null;
+
+  const key = issueApiKey();
+  const workspace = await workspaces.create({
+    name: 'Demo: Acme Portfolio',
+    timezone: 'Europe/London',
+    firstKey: { name: 'demo', prefix: key.prefix, keyHash: key.hash, role: 'admin' },
+  });
+  const token = randomToken(24);
+  const connector = await app.get(ConnectorRepository).create({
+    workspaceId: workspace.id,
+    type: 'jira',
+    name: 'Acme Jira Cloud (demo)',
+    secret: null,
+    tokenHash: sha256Hex(token),
+    callbackUrl: null,
+    settings: {},
+  });
+  for (const map of DEMO_WORKFLOW_MAPS) {
+    await app.get(WorkflowMapRepository).saveVersion(workspace.id, map.boardId, map.stages.map((s) => ({ ...s, statuses: [...s.statuses] })), 'demo-seed');
+  }
+
+  const history = generateDemoHistory({ now });
+  const intake = app.get(WebhookIntakeService);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < history.deliveries.length) {
+        const delivery = history.deliveries[next++] as (typeof history.deliveries)[number];
+        const raw = Buffer.from(JSON.stringify(delivery.body), 'utf8');
+        await intake.receive('jira', connector.id, { rawBody: raw, body: delivery.body, headers: { 'content-type': 'application/json' }, token });
+      }
+    }),
+  );
+  logger.log(`demo workspace ${workspace.id} seeded with ${history.deliveries.length} Jira deliveries`);
+  return { workspaceId: workspace.id, apiKey: key.key, deliveries: history.deliveries.length };
+}
