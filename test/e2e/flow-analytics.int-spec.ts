@@ -95,8 +95,14 @@ describe('flow analytics through the HTTP API on pipeline data', () => {
     const at = asOf ? `&asOf=${encodeURIComponent(asOf)}` : '';
     expect(await get(`/api/v1/metrics/throughput?${Q}${at}`)).toEqual(computeThroughput(timelines, query, 'day'));
     expect(await get(`/api/v1/metrics/throughput?interval=week&${Q}${at}`)).toEqual(computeThroughput(timelines, query, 'week'));
-    expect(await get(`/api/v1/metrics/cycle-time?${Q}${at}`)).toEqual(computeCycleTime(timelines, query));
-    expect(await get(`/api/v1/metrics/lead-time?${Q}${at}`)).toEqual(computeLeadTime(timelines, query));
+    const listed = <T extends { items: readonly unknown[] }>(r: T) => ({ ...r, itemsTotal: r.items.length, itemsTruncated: false });
+    const cycle = computeCycleTime(timelines, query);
+    expect(await get(`/api/v1/metrics/cycle-time?${Q}${at}`)).toEqual(listed(cycle));
+    expect(await get(`/api/v1/metrics/lead-time?${Q}${at}`)).toEqual(listed(computeLeadTime(timelines, query)));
+    if (cycle.items.length > 2) {
+      // A capped list keeps the latest done items and the exact percentiles of all of them.
+      expect(await get(`/api/v1/metrics/cycle-time?${Q}${at}&limit=2`)).toEqual({ ...cycle, items: cycle.items.slice(-2), itemsTotal: cycle.items.length, itemsTruncated: true });
+    }
     expect(await get(`/api/v1/metrics/wip?${Q}${at}`)).toEqual(computeWip(timelines, query));
     expect(await get(`/api/v1/metrics/cfd?${Q}${at}`)).toEqual(computeCfd(timelines, query));
     expect(await get(`/api/v1/metrics/flow-efficiency?${Q}${at}`)).toEqual(computeFlowEfficiency(timelines, query));

@@ -2,3 +2,4 @@ export * from './lib/timeline-entry';
 export * from './lib/projection-rows.mapper';
 export * from './lib/projection.writer';
 export * from './lib/item-snapshots.sql';
+export * from './lib/default-category.sql';

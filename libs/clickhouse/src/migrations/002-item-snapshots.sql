@@ -21,6 +21,14 @@ CREATE TABLE IF NOT EXISTS {db}.item_snapshots (
   cat_board Array(String),
   cat_status Array(String),
   cat_at Array(Int64),
-  cat_n Array(UInt32)
+  cat_n Array(UInt32),
+  -- Mapping-independent parts of stage resolution, so query-time mapping is a lookup: the default
+  -- stage (named after the status), its default category, whether the status is named blocked,
+  -- and the keys a saved map is looked up by (board + status id, board + folded name).
+  snap_def_stage Array(String),
+  snap_def_cat Array(LowCardinality(String)),
+  snap_name_blocked Array(UInt8),
+  snap_key_id Array(String),
+  snap_key_name Array(String)
 ) ENGINE = ReplacingMergeTree(entry_count)
 ORDER BY (workspace_id, item_id);

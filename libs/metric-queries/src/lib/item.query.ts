@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ClickHouseStore, TABLES } from '@flowlens/clickhouse';
-import { sourceOf } from './evaluated-items.source';
+import { hasMaps, sourceOf } from './evaluated-items.source';
 import { evaluatedItemsSql } from './item-evaluation.sql';
 import type { MetricQueryContext } from './query-context';
 import { baseParams } from './query-params';
@@ -53,7 +53,7 @@ export class ItemQuery {
       WHERE workspace_id = {ws:String} AND (item_key = {key:String} OR item_id = {key:String}))`;
     const rows = await this.store.query<Row>(
       `SELECT item_id, item_key, title, type, team, status_name, stage, category, board_id, assignee_raw, created_at, started_at, done_at, blocked, deleted
-       FROM (${evaluatedItemsSql(this.store, sourceOf(ctx), candidates)})
+       FROM (${evaluatedItemsSql(this.store, sourceOf(ctx), candidates, hasMaps(ctx))})
        WHERE item_key = {key:String} OR item_id = {key:String}
        ORDER BY item_key = {key:String} DESC, item_id`,
       { ...baseParams(ctx), key: keyOrId },

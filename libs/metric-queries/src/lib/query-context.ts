@@ -20,8 +20,10 @@ export interface MetricQueryContext {
 
 /** Workflow maps flattened for query-time lookup (see stage-mapping.ts). */
 export interface StageMapping {
-  /** `${boardId}\u001e${status id or lower-cased name}` -> `${stage}\u001f${category}`. */
-  readonly lookup: Readonly<Record<string, string>>;
+  /** `${boardId}\u001e${status id or trimmed lower-cased name}` -> stage name. */
+  readonly stageOf: Readonly<Record<string, string>>;
+  /** Same keys -> stage category. */
+  readonly categoryOf: Readonly<Record<string, string>>;
   /** `${boardId}\u001f${stage}` of stages that count as blocked. */
   readonly blockedStages: readonly string[];
   /** Stage names in map order per board (for CFD ordering). */

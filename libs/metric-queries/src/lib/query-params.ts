@@ -6,7 +6,8 @@ export function baseParams(ctx: MetricQueryContext): Record<string, unknown> {
   return {
     ws: ctx.workspaceId,
     asOf: ctx.asOf,
-    stageMap: ctx.stages.lookup,
+    stageMap: ctx.stages.stageOf,
+    categoryMap: ctx.stages.categoryOf,
     blockedStages: ctx.stages.blockedStages,
     tz: ctx.timezone,
     from: ctx.from,

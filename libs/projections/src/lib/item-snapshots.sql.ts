@@ -1,6 +1,9 @@
 import { type ClickHouseStore, TABLES } from '@flowlens/clickhouse';
+import { defaultCategorySql } from './default-category.sql';
 
 const US = `'\\x1f'`;
+const RS = `'\\x1e'`;
+const folded = (value: string) => `lower(trimBoth(${value}))`;
 
 /** Forward-fills the latest value of one entry kind over the item's entries ('' before the first). */
 const filled = (kind: string, extra = '') => `arrayFill(v -> v != '', arrayMap(x -> if(x.4 = '${kind}'${extra}, x.5, ''), es))`;
@@ -25,7 +28,12 @@ export function itemSnapshotsSql(store: ClickHouseStore, itemFilter = ''): strin
   return `
 SELECT
   {ws:String} AS workspace_id, item_id, entry_count, item_key, board_id, title, type, team, assignee_raw, deleted, created_at,
-  snap_at, snap_status, snap_board, snap_archived, snap_blocked, cat_board, cat_status, cat_at, cat_n
+  snap_at, snap_status, snap_board, snap_archived, snap_blocked, cat_board, cat_status, cat_at, cat_n,
+  arrayMap(p -> p[2], snap_parts) AS snap_def_stage,
+  arrayMap(p -> ${defaultCategorySql('p[4]', 'p[3]', 'p[2]')}, snap_parts) AS snap_def_cat,
+  arrayMap(p -> toUInt8(${folded('p[2]')} = 'blocked'), snap_parts) AS snap_name_blocked,
+  arrayMap((p, b) -> if(p[1] = '', '', concat(b, ${RS}, p[1])), snap_parts, snap_board) AS snap_key_id,
+  arrayMap((p, b) -> concat(b, ${RS}, ${folded('p[2]')}), snap_parts, snap_board) AS snap_key_name
 FROM (
   SELECT
     item_id, entry_count,
@@ -48,12 +56,17 @@ FROM (
     arrayEnumerate(es) AS idx,
     arrayMap(i -> i = length(es) OR es[i + 1].1 != es[i].1 OR es[i + 1].2 != es[i].2 OR es[i + 1].3 != es[i].3, idx) AS group_end,
     arrayLastIndex((g, x) -> g AND x.1 <= created_at, group_end, es) AS creation_index,
-    arrayFilter(i -> i = creation_index OR (group_end[i] AND es[i].1 > created_at), idx) AS snap_idx,
+    arrayFilter(i -> i = creation_index OR (group_end[i] AND es[i].1 > created_at), idx) AS state_idx,
+    -- A state equal to the one before changes no figure (run starts and intervals stay the same).
+    arrayFilter((i, k) -> k = 1 OR f_status[i] != f_status[state_idx[k - 1]] OR f_board[i] != f_board[state_idx[k - 1]]
+        OR f_archived[i] != f_archived[state_idx[k - 1]] OR f_blocked[i] != f_blocked[state_idx[k - 1]],
+      state_idx, arrayEnumerate(state_idx)) AS snap_idx,
     arrayMap(i -> if(i = creation_index, created_at, es[i].1), snap_idx) AS snap_at,
     arrayMap(i -> f_status[i], snap_idx) AS snap_status,
     arrayMap(i -> f_board[i], snap_idx) AS snap_board,
     arrayMap(i -> toUInt8(f_archived[i] = '1'), snap_idx) AS snap_archived,
     arrayMap(i -> f_blocked[i], snap_idx) AS snap_blocked,
+    arrayMap(i -> splitByChar(${US}, f_status[i]), snap_idx) AS snap_parts,
     arrayFilter(i -> group_end[i] AND f_status[i] != '', idx) AS seen_idx,
     arrayMap(i -> concat(f_board[i], ${US}, splitByChar(${US}, f_status[i])[1], ${US}, splitByChar(${US}, f_status[i])[2]), seen_idx) AS seen_key,
     arrayFilter((i, u) -> u = 1, seen_idx, arrayEnumerateUniq(seen_key)) AS cat_idx,

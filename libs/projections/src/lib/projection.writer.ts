@@ -16,23 +16,31 @@ const END_OF_TIME = Number.MAX_SAFE_INTEGER;
 export class ProjectionWriter {
   constructor(private readonly store: ClickHouseStore) {}
 
-  async writeEvents(events: readonly CanonicalEvent[]): Promise<void> {
+  /**
+   * Writes the events' rows and refreshes the snapshots of the items they touch. A bulk loader may
+   * pass `refreshSnapshots: false` and call {@link refreshSnapshots} once per many batches.
+   */
+  async writeEvents(events: readonly CanonicalEvent[], options: { refreshSnapshots?: boolean } = {}): Promise<void> {
     const rows = toProjectionRows(events);
     await this.store.insert(TABLES.workItemEvents, rows.events);
     await this.store.insert(TABLES.itemTimelines, rows.timelines);
-    await this.refreshSnapshots(rows.timelines);
+    if (options.refreshSnapshots === false) return;
+    const byWorkspace = new Map<string, string[]>();
+    for (const t of rows.timelines) {
+      const ids = byWorkspace.get(t.workspace_id) ?? [];
+      ids.push(t.item_id);
+      byWorkspace.set(t.workspace_id, ids);
+    }
+    for (const [ws, ids] of byWorkspace) await this.refreshSnapshots(ws, ids);
   }
 
-  /** Recomputes the snapshots of the touched items from their whole timelines (order of arrival never matters). */
-  private async refreshSnapshots(timelines: ReadonlyArray<{ workspace_id: string; item_id: string }>): Promise<void> {
-    const byWorkspace = new Map<string, string[]>();
-    for (const t of timelines) byWorkspace.set(t.workspace_id, [...(byWorkspace.get(t.workspace_id) ?? []), t.item_id]);
-    for (const [ws, ids] of byWorkspace) {
-      await this.store.command(
-        `INSERT INTO ${this.store.table(TABLES.itemSnapshots)} ${itemSnapshotsSql(this.store, 'AND item_id IN {ids:Array(String)}')}`,
-        { ws, ids, asOf: END_OF_TIME },
-      );
-    }
+  /** Recomputes the snapshots of items from their whole timelines (order of arrival never matters). */
+  async refreshSnapshots(workspaceId: string, itemIds: readonly string[]): Promise<void> {
+    if (itemIds.length === 0) return;
+    await this.store.command(
+      `INSERT INTO ${this.store.table(TABLES.itemSnapshots)} ${itemSnapshotsSql(this.store, 'AND item_id IN {ids:Array(String)}')}`,
+      { ws: workspaceId, ids: itemIds, asOf: END_OF_TIME },
+    );
   }
 
   async writeRawWebhooks(raws: readonly RawWebhook[]): Promise<void> {

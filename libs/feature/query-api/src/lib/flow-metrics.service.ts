@@ -77,8 +77,11 @@ export class FlowMetricsService {
     return this.distributionQuery.run(ctx);
   }
 
-  elapsedTime(ctx: MetricQueryContext, kind: 'cycle' | 'lead') {
-    return this.elapsed.run(ctx, kind);
+  /** Percentiles over every item; the item list is capped at `limit` (the latest done), with the total. */
+  async elapsedTime(ctx: MetricQueryContext, kind: 'cycle' | 'lead', limit: number) {
+    const result = await this.elapsed.run(ctx, kind);
+    const truncated = result.items.length > limit;
+    return { ...result, items: truncated ? result.items.slice(result.items.length - limit) : result.items, itemsTotal: result.items.length, itemsTruncated: truncated };
   }
 }
 

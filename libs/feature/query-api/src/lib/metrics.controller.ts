@@ -38,16 +38,20 @@ export class MetricsController {
 
   @Get('cycle-time')
   @CommonQuery()
+  @ApiQuery({ name: 'limit', required: false, description: 'most items listed (the latest done; default 5000); percentiles always cover all' })
   @ApiOperation({ summary: 'Cycle time (doneAt - startedAt, days) of items done in the window: exact percentiles and the items' })
   async cycleTime(@CurrentPrincipal() p: Principal, @Query() q: Q) {
-    return this.flow.elapsedTime(await this.contexts.create(p, q), 'cycle');
+    const { limit } = parseOrThrow(limitSchema, { limit: q['limit'] });
+    return this.flow.elapsedTime(await this.contexts.create(p, q), 'cycle', limit);
   }
 
   @Get('lead-time')
   @CommonQuery()
+  @ApiQuery({ name: 'limit', required: false, description: 'most items listed (the latest done; default 5000)' })
   @ApiOperation({ summary: 'Lead time (doneAt - createdAt, days) of items done in the window' })
   async leadTime(@CurrentPrincipal() p: Principal, @Query() q: Q) {
-    return this.flow.elapsedTime(await this.contexts.create(p, q), 'lead');
+    const { limit } = parseOrThrow(limitSchema, { limit: q['limit'] });
+    return this.flow.elapsedTime(await this.contexts.create(p, q), 'lead', limit);
   }
 
   @Get('wip')
@@ -108,6 +112,8 @@ export class MetricsController {
     return { items: await this.sprintQuery.run(await this.contexts.create(p, q)) };
   }
 }
+
+const limitSchema = z.object({ limit: z.coerce.number().int().min(0).max(1_000_000).default(5000) });
 
 export const forecastCommon = z.object({
   trials: z.coerce.number().int().min(1).max(100_000).default(10_000),

@@ -1,4 +1,4 @@
-import { folded } from './sql-fragments';
+const folded = (value: string) => `lower(trimBoth(${value}))`;
 
 /**
  * The default stage category of a status before anyone saves a workflow map, spelled in SQL. It

@@ -1,0 +1,185 @@
+// npm run bench:query — a realistic portfolio (BENCH_ITEMS items, default 1,000,000, ~20 events each,
+// 200 boards, two years) loaded through the production projection code into ClickHouse (chDB);
+// p50/p95 latency of every metric endpoint over 20 runs with varying filters, through HTTP; and,
+// in the same run, throughput, cycle-time p85 and WIP by plain SQL on PostgreSQL over the same
+// transitions, with the speed ratio.
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ClickHouseStore, migrateClickHouse, TABLES } from '@flowlens/clickhouse';
+import type { CanonicalEvent } from '@flowlens/contracts';
+import { defaultStageFor, percentile } from '@flowlens/metrics';
+import { ProjectionWriter } from '@flowlens/projections';
+import { ApiClient, AppProcess, createTestDatabase, setUpWorkspace } from '@flowlens/testing';
+import { rate, report } from './bench-report';
+import { type BaselineFilter, PostgresBaseline } from './postgres-baseline';
+import { boardPlans, portfolioEvents } from './portfolio.generator';
+
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);
+const BOARDS = Number(process.env.BENCH_BOARDS ?? 200);
+const DAYS = 730;
+const RUNS = 20;
+const ADMIN = 'bench-admin-token-0123456789';
+const DAY = 86_400_000;
+
+interface Run {
+  readonly query: string;
+  readonly pg: BaselineFilter;
+}
+
+/** Varying filters: portfolio-wide, one board, a few boards of one type, one team; 30-180 day windows. */
+function runs(now: number, boards: string[], random: () => number): Run[] {
+  return Array.from({ length: RUNS }, (_, i) => {
+    const windowDays = [90, 180, 30, 90][i % 4] as number;
+    const to = new Date(now - Math.floor(random() * 120) * DAY).toISOString().slice(0, 10);
+    const from = new Date(Date.parse(to) - (windowDays - 1) * DAY).toISOString().slice(0, 10);
+    const toExclusive = new Date(Date.parse(to) + DAY).toISOString().slice(0, 10);
+    const pickBoards = (n: number) => Array.from({ length: n }, () => boards[Math.floor(random() * boards.length)] as string);
+    const variant = i % 4;
+    const b = variant === 1 ? pickBoards(1) : variant === 2 ? pickBoards(3) : null;
+    const types = variant === 2 ? ['Bug'] : null;
+    const teams = variant === 3 ? [`team-${Math.floor(random() * 40)}`] : null;
+    const qs = new URLSearchParams({ from, to });
+    for (const id of b ?? []) qs.append('boardId', id);
+    for (const t of types ?? []) qs.append('type', t);
+    for (const t of teams ?? []) qs.append('team', t);
+    return { query: qs.toString(), pg: { boards: b, types, teams, from, toExclusive } };
+  });
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const started = process.hrtime.bigint();
+  const value = await fn();
+  return [Number(process.hrtime.bigint() - started) / 1e6, value];
+}
+
+const summary = (ms: number[]) => ({ p50: Math.round(percentile(ms, 50) ?? 0), p95: Math.round(percentile(ms, 95) ?? 0) });
+
+async function main(): Promise<void> {
+  const now = Date.now();
+  const dataDir = mkdtempSync(join(tmpdir(), 'flowlens-bench-query-'));
+  const env = { FLOWLENS_DATA_DIR: dataDir, FLOWLENS_ADMIN_TOKEN: ADMIN, FLOWLENS_DEMO: 'false', FLOWLENS_ROLES: 'api', LOG_LEVEL: 'warn' };
+  let api = await AppProcess.start('standalone', env);
+  const { workspaceId, apiKey } = await setUpWorkspace(new ApiClient(api.url), ADMIN, { type: 'generic' });
+  await api.stop('SIGTERM');
+
+  // Load through the production projection code (rows, timelines, materialised snapshots).
+  const tsv = join(dataDir, 'transitions.tsv');
+  const out = createWriteStream(tsv);
+  const store = new ClickHouseStore({ user: 'default', password: '', database: 'flowlens', dataDir });
+  await migrateClickHouse(store);
+  const writer = new ProjectionWriter(store);
+  const plans = new Map(boardPlans(BOARDS).map((b) => [b.boardId, b]));
+  let events = 0;
+  const [loadMs] = await timed(async () => {
+    let pending = new Set<string>();
+    for (const chunk of portfolioEvents({ workspaceId, items: ITEMS, boards: BOARDS, days: DAYS, now, seed: 42 })) {
+      await writer.writeEvents(chunk, { refreshSnapshots: false });
+      for (const e of chunk) pending.add(e.itemId as string);
+      if (pending.size >= 50_000) {
+        await writer.refreshSnapshots(workspaceId, [...pending]);
+        pending = new Set();
+      }
+      events += chunk.length;
+      writeTransitions(out, chunk, plans);
+      if ((events / chunk.length) % 20 === 0) process.stderr.write(`  loaded ${events.toLocaleString('en-US')} events\n`);
+    }
+    await writer.refreshSnapshots(workspaceId, [...pending]);
+    await store.command(`OPTIMIZE TABLE ${store.table(TABLES.itemSnapshots)} FINAL`);
+  });
+  await new Promise((resolve) => out.end(resolve));
+  await store.close();
+  process.stderr.write(`loaded ${events.toLocaleString('en-US')} events for ${ITEMS.toLocaleString('en-US')} items in ${(loadMs / 1000).toFixed(0)} s\n`);
+
+  const database = await createTestDatabase();
+  const pg = await PostgresBaseline.connect(database.url);
+  const [pgLoadMs] = await timed(() => pg.load(tsv));
+  process.stderr.write(`PostgreSQL loaded in ${(pgLoadMs / 1000).toFixed(0)} s\n`);
+
+  api = await AppProcess.start('standalone', env);
+  await api.waitReady();
+  const client = new ApiClient(api.url, apiKey);
+  const random = (() => {
+    let s = 7;
+    return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  })();
+  const plan = runs(now, [...plans.keys()], random);
+  const endpoints: Array<[string, (r: Run, i: number) => string]> = [
+    ['throughput', (r) => `/api/v1/metrics/throughput?interval=week&${r.query}`],
+    ['cycle-time', (r) => `/api/v1/metrics/cycle-time?${r.query}`],
+    ['lead-time', (r) => `/api/v1/metrics/lead-time?${r.query}`],
+    ['wip', (r) => `/api/v1/metrics/wip?${r.query}`],
+    ['aging', (r) => `/api/v1/metrics/aging?${r.query}`],
+    ['cfd', (r) => `/api/v1/metrics/cfd?${r.query}`],
+    ['flow-efficiency', (r) => `/api/v1/metrics/flow-efficiency?${r.query}`],
+    ['flow-distribution', (r) => `/api/v1/metrics/flow-distribution?${r.query}`],
+    ['flow-framework', (r) => `/api/v1/metrics/flow-framework?${r.query}`],
+    ['littles-law', (r) => `/api/v1/metrics/littles-law?${r.query}`],
+    ['forecast/how-many', (r) => `/api/v1/forecast/how-many?by=${new Date(now + 30 * DAY).toISOString().slice(0, 10)}&seed=1&${r.query.replace(/(^|&)(from|to)=[^&]*/g, '')}`],
+    ['forecast/when', (r) => `/api/v1/forecast/when?items=50&seed=1&${r.query.replace(/(^|&)(from|to)=[^&]*/g, '')}`],
+    ['items/{key}', (_r, i) => `/api/v1/items/PRJ${(i * 7) % (BOARDS - 1)}-${1 + i * 13}`],
+  ];
+  const latencies: Record<string, { p50: number; p95: number }> = {};
+  const figures: Array<{ run: number; throughput: number }> = [];
+  for (const [name, path] of endpoints) {
+    await client.get(path(plan[0] as Run, 0)); // warm-up
+    const ms: number[] = [];
+    for (const [i, run] of plan.entries()) {
+      const [elapsed, response] = await timed(() => client.get<{ total?: number }>(path(run, i)));
+      if (response.status !== 200 && !(name === 'items/{key}' && response.status === 404) && !(name === 'forecast/when' && response.status === 422)) throw new Error(`${name} answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
+      if (name === 'throughput') figures.push({ run: i, throughput: response.body.total ?? -1 });
+      ms.push(elapsed);
+    }
+    latencies[name] = summary(ms);
+    process.stderr.write(`  ${name}: p50 ${latencies[name]?.p50} ms, p95 ${latencies[name]?.p95} ms\n`);
+  }
+  await api.stop('SIGTERM');
+
+  const pgMs: Record<string, number[]> = { throughput: [], 'cycle-time p85': [], wip: [] };
+  let agree = 0;
+  for (const [i, run] of plan.entries()) {
+    const [t1, n] = await timed(() => pg.throughput(run.pg));
+    if (n === figures[i]?.throughput) agree++;
+    pgMs['throughput']?.push(t1);
+    pgMs['cycle-time p85']?.push((await timed(() => pg.cycleTimeP85(run.pg)))[0]);
+    pgMs['wip']?.push((await timed(() => pg.wip(run.pg)))[0]);
+    process.stderr.write(`  postgres run ${i + 1}/${RUNS}\n`);
+  }
+  await pg.close();
+  await database.drop();
+
+  const rows: Array<[string, string | number]> = [
+    ['items / events / boards', `${ITEMS.toLocaleString('en-US')} / ${events.toLocaleString('en-US')} / ${BOARDS}`],
+    ['load into ClickHouse (events/s)', rate(events, loadMs)],
+    ...Object.entries(latencies).map(([name, l]): [string, string] => [`${name} p50 / p95 (ms)`, `${l.p50} / ${l.p95}`]),
+  ];
+  const pairs: Array<[string, string, string]> = [['throughput', 'throughput', 'throughput'], ['cycle-time p85', 'cycle-time', 'cycle-time p85'], ['wip', 'wip', 'wip']];
+  for (const [pgName, chName, label] of pairs) {
+    const p = summary(pgMs[pgName] as number[]);
+    const c = latencies[chName] as { p50: number; p95: number };
+    rows.push([`PostgreSQL ${label} p50 / p95 (ms)`, `${p.p50} / ${p.p95}`], [`  speed-up Flowlens vs PostgreSQL (p50)`, `${(p.p50 / Math.max(1, c.p50)).toFixed(1)}x`]);
+  }
+  rows.push(['throughput figures equal to PostgreSQL', `${agree}/${RUNS} runs`]);
+  report('query', rows, { items: ITEMS, events, boards: BOARDS, loadMs, latencies, postgres: Object.fromEntries(Object.entries(pgMs).map(([k, v]) => [k, summary(v)])), agree });
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** The same transitions for PostgreSQL: creation and status changes with their default category. */
+function writeTransitions(out: NodeJS.WritableStream, chunk: readonly CanonicalEvent[], plans: Map<string, ReturnType<typeof boardPlans>[number]>): void {
+  const lines: string[] = [];
+  const meta = new Map<string, { type: string; team: string }>();
+  for (const e of chunk) {
+    if (e.type === 'WorkItemCreated') meta.set(e.itemId, { type: e.payload.fields.type ?? '', team: e.payload.fields.team ?? '' });
+    const status = e.type === 'WorkItemCreated' ? e.payload.status : e.type === 'WorkItemStatusChanged' ? e.payload.to : null;
+    if (!status) continue;
+    const m = meta.get(e.itemId as string) ?? { type: '', team: '' };
+    const category = defaultStageFor(plans.get(e.boardId as string)?.source ?? 'jira', status);
+    lines.push([e.itemId, e.boardId, m.type, m.team, e.occurredAt, category].join('\t'));
+  }
+  out.write(`${lines.join('\n')}\n`);
+}
+
+void main().catch((error: Error) => {
+  console.error(`bench:query failed: ${error.message}${error.cause ? ` (${String((error.cause as Error).message ?? error.cause)})` : ""}`);
+  process.exit(1);
+});
