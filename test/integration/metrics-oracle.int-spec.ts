@@ -38,7 +38,7 @@ import {
   type MetricQuery,
   type WorkflowMap,
 } from '@flowlens/metrics';
-import { berlinFortnight, BERLIN_NOW, BERLIN_QUERY, blockedWeek, BLOCKED_QUERY, eventStreamArb, newYorkCards, NEW_YORK_NOW, NEW_YORK_QUERY, RANDOM_NOW, RANDOM_QUERY, scrambled } from '@flowlens/metrics/testing';
+import { berlinFortnight, BERLIN_NOW, BERLIN_QUERY, blockedWeek, BLOCKED_QUERY, eventStreamArb, JIRA, jiraKan, newYorkCards, NEW_YORK_NOW, NEW_YORK_QUERY, RANDOM_NOW, RANDOM_QUERY, scrambled } from '@flowlens/metrics/testing';
 import { ProjectionWriter } from '@flowlens/projections';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'flowlens-oracle-'));
@@ -143,6 +143,19 @@ describe('SQL metrics on ClickHouse equal the reference implementation', () => {
   it('on the blocked week (blocked inside an active stage) and the New York Trello cards (autumn DST)', async () => {
     await expectSameFigures(blockedWeek(), BLOCKED_QUERY, '2024-05-20T00:00:00.000Z');
     await expectSameFigures(newYorkCards(), NEW_YORK_QUERY, NEW_YORK_NOW);
+  });
+
+  it('on found counterexamples (kept as regressions)', async () => {
+    // Created, archived and flagged at one instant: removed for life, yet still blocked by its flag.
+    const item = jiraKan().item('j0', 'KAN-0');
+    const at = '2024-03-24T00:00:00.000Z';
+    const events = [
+      item.created(at, JIRA.todo, { type: 'Story' }, { receivedAt: at }),
+      item.updated(at, { archived: true }, { receivedAt: at }),
+      item.blocked(at, 'flag', { receivedAt: at }),
+    ];
+    await expectSameFigures(events, RANDOM_QUERY, '2024-03-27T10:00:00.000Z');
+    await expectSameFigures(events, RANDOM_QUERY, RANDOM_NOW);
   });
 
   it('on random streams, delivered out of order and twice, at several instants, with and without a map', async () => {
