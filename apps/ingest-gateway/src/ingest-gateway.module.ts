@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EventLogModule, eventLogOptionsFromEnv } from '@flowlens/event-log';
 import { IngestModule } from '@flowlens/feature-ingest';
+import { ImportsModule } from '@flowlens/feature-imports';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@flowlens/persistence';
 import { HealthModule, LoggingModule } from '@flowlens/platform';
 import type { IngestGatewayEnv } from './ingest-gateway.env';
@@ -16,6 +17,7 @@ export class IngestGatewayModule {
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env)),
         EventLogModule.forRoot(eventLogOptionsFromEnv(env)),
         IngestModule,
+        ImportsModule,
       ],
     };
   }

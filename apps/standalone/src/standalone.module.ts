@@ -5,6 +5,7 @@ import { EventLogModule, eventLogOptionsFromEnv } from '@flowlens/event-log';
 import { AdminModule } from '@flowlens/feature-admin';
 import { AlertingModule } from '@flowlens/feature-alerting';
 import { IngestModule } from '@flowlens/feature-ingest';
+import { ImportsModule } from '@flowlens/feature-imports';
 import { ProjectorModule } from '@flowlens/feature-projector';
 import { QueryApiModule } from '@flowlens/feature-query-api';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@flowlens/persistence';
@@ -33,7 +34,7 @@ export class StandaloneModule {
         AuthModule.forRoot({ adminToken }),
         ...(needsLog ? [EventLogModule.forRoot(eventLogOptionsFromEnv(env))] : []),
         ...(needsClickHouse ? [ClickHouseModule.forRoot({ ...clickHouseOptionsFromEnv(env), migrateOnStart: env.MIGRATE_ON_START })] : []),
-        ...(has('gateway') ? [IngestModule] : []),
+        ...(has('gateway') ? [IngestModule, ImportsModule] : []),
         ...(has('projector') ? [ProjectorModule] : []),
         ...(has('api') ? [AdminModule, QueryApiModule] : []),
         ...(has('alerting') ? [AlertingModule.forRoot({ intervalMs: env.ALERT_INTERVAL_MS })] : []),

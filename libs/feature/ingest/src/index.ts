@@ -1,3 +1,4 @@
 export * from './lib/ingest.module';
 export * from './lib/webhook-intake.service';
 export * from './lib/webhook-connectors';
+export * from './lib/dead-letters.service';

@@ -6,12 +6,14 @@ import { createDataSourceOptions, type PersistenceOptions } from './data-source.
 import { runPostgresMigrations } from './migration.runner';
 import { ApiKeyRepository } from './repositories/api-key.repository';
 import { ConnectorRepository } from './repositories/connector.repository';
+import { DeadLetterRepository } from './repositories/dead-letter.repository';
+import { ImportJobRepository } from './repositories/import-job.repository';
 import { WorkflowMapRepository } from './repositories/workflow-map.repository';
 import { WorkspaceRepository } from './repositories/workspace.repository';
 import { SecretCipher } from './secrets/secret-cipher';
 
 const OPTIONS = Symbol('PERSISTENCE_OPTIONS');
-const REPOSITORIES = [WorkspaceRepository, ApiKeyRepository, ConnectorRepository, WorkflowMapRepository];
+const REPOSITORIES = [WorkspaceRepository, ApiKeyRepository, ConnectorRepository, WorkflowMapRepository, DeadLetterRepository, ImportJobRepository];
 
 /** The configuration database (PostgreSQL or embedded PGlite): one data source, migrated at start. */
 @Global()

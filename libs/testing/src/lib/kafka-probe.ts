@@ -26,12 +26,12 @@ export class KafkaProbe {
     return ends.reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
   }
 
-  /** Offsets a consumer group still has to consume. */
+  /** Offsets a consumer group (its logical name; the prefix namespaces it, as in the apps) still has to consume. */
   async lag(groupId: string, topic: string = LOG_TOPICS.workItemEvents): Promise<{ lag: number; total: number }> {
     await this.connect();
     const physical = this.topicPrefix + topic;
     const ends = await this.admin.fetchTopicOffsets(physical);
-    const [committed] = await this.admin.fetchOffsets({ groupId, topics: [physical] });
+    const [committed] = await this.admin.fetchOffsets({ groupId: this.topicPrefix + groupId, topics: [physical] });
     let lag = 0;
     let total = 0;
     for (const p of ends) {

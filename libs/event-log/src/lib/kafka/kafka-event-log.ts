@@ -56,7 +56,7 @@ export class KafkaEventLog extends EventLog {
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
-    const subscription = new KafkaSubscription(this.kafka, options, this.physical, this.logical);
+    const subscription = new KafkaSubscription(this.kafka, { ...options, groupId: this.group(options.groupId) }, this.physical, this.logical);
     this.subscriptions.add(subscription);
     await subscription.start();
     return subscription;
@@ -64,7 +64,7 @@ export class KafkaEventLog extends EventLog {
 
   async progress(groupId: string, topics: readonly string[]): Promise<TopicProgress[]> {
     const admin = await this.connectedAdmin();
-    const committed = await admin.fetchOffsets({ groupId, topics: topics.map(this.physical) });
+    const committed = await admin.fetchOffsets({ groupId: this.group(groupId), topics: topics.map(this.physical) });
     return Promise.all(
       topics.map(async (topic) => {
         const ends = await admin.fetchTopicOffsets(this.physical(topic));
@@ -85,7 +85,7 @@ export class KafkaEventLog extends EventLog {
 
   async resetGroup(groupId: string, topics: readonly string[]): Promise<void> {
     const admin = await this.connectedAdmin();
-    for (const topic of topics) await admin.resetOffsets({ groupId, topic: this.physical(topic), earliest: true });
+    for (const topic of topics) await admin.resetOffsets({ groupId: this.group(groupId), topic: this.physical(topic), earliest: true });
   }
 
   async ping(): Promise<void> {
@@ -105,6 +105,8 @@ export class KafkaEventLog extends EventLog {
   }
 
   private readonly physical = (topic: string): string => this.options.topicPrefix + topic;
+  /** Group ids are cluster-wide like topics, so the prefix namespaces them too. */
+  private readonly group = (groupId: string): string => this.options.topicPrefix + groupId;
   private readonly logical = (topic: string): string => topic.slice(this.options.topicPrefix.length);
 
   private async connectedAdmin(): Promise<Admin> {

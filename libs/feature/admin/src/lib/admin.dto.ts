@@ -28,6 +28,19 @@ export const createConnectorSchema = z.object({
 });
 export class CreateConnectorDto extends createZodDto(createConnectorSchema) {}
 
+export const updateConnectorSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    /** A new signing secret; null removes it (the connector then authenticates by URL token only). */
+    secret: z.string().min(8).max(500).nullable().optional(),
+    callbackUrl: z.url().nullable().optional(),
+    /** Replaces the settings as a whole. */
+    settings: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'give at least one of name, secret, callbackUrl, settings');
+export class UpdateConnectorDto extends createZodDto(updateConnectorSchema) {}
+
 export const createApiKeySchema = z.object({
   name: z.string().trim().min(1).max(100),
   role: z.enum(['admin', 'analyst', 'viewer']).default('analyst'),

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, randomToken, RequireRole, sha256Hex, WorkspaceKeyGuard } from '@flowlens/auth';
 import { ConnectorRepository, type ConnectorRecord } from '@flowlens/persistence';
-import { CreateConnectorDto } from './admin.dto';
+import { ApiError } from '@flowlens/platform';
+import { CreateConnectorDto, UpdateConnectorDto } from './admin.dto';
 
 export function webhookPath(connector: Pick<ConnectorRecord, 'type' | 'id'>): string {
   return `/webhooks/${connector.type}/${connector.id}`;
@@ -55,5 +56,17 @@ export class ConnectorsController {
   @ApiOperation({ summary: 'List the workspace connectors (secrets are never returned)' })
   async list(@CurrentPrincipal() principal: Principal) {
     return { items: (await this.connectors.listByWorkspace(principal.workspaceId)).map(view) };
+  }
+
+  @Patch(':id')
+  @RequireRole('admin')
+  @ApiOperation({
+    summary: "Change a connector's name, secret, callback URL or settings",
+    description: 'Settings are replaced as a whole. Deliveries dead-lettered by a wrong setting can be re-driven afterwards (`POST /api/v1/dead-letters/{deliveryId}/redrive`).',
+  })
+  async update(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateConnectorDto) {
+    const updated = await this.connectors.update(principal.workspaceId, id, body);
+    if (!updated) throw ApiError.notFound(`no connector with id ${id}`, 'unknown_connector');
+    return view(updated);
   }
 }

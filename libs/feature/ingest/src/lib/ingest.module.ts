@@ -1,13 +1,22 @@
 import { Module } from '@nestjs/common';
+import { DeadLettersController } from './dead-letters.controller';
+import { DeadLettersService } from './dead-letters.service';
+import { DeliveryLog } from './delivery-log';
 import { RecentEventIds } from './recent-event-ids';
 import { defaultWebhookConnectors, WEBHOOK_CONNECTORS } from './webhook-connectors';
 import { WebhookIntakeService } from './webhook-intake.service';
 import { WebhooksController } from './webhooks.controller';
 
-/** Webhook endpoints: verify, normalise, and append raw + canonical events to the log. */
+/** Webhook endpoints (verify, normalise, append raw + canonical events) and the dead letters they leave. */
 @Module({
-  controllers: [WebhooksController],
-  providers: [WebhookIntakeService, RecentEventIds, { provide: WEBHOOK_CONNECTORS, useFactory: defaultWebhookConnectors }],
+  controllers: [WebhooksController, DeadLettersController],
+  providers: [
+    WebhookIntakeService,
+    DeadLettersService,
+    DeliveryLog,
+    RecentEventIds,
+    { provide: WEBHOOK_CONNECTORS, useFactory: defaultWebhookConnectors },
+  ],
   exports: [WebhookIntakeService, WEBHOOK_CONNECTORS],
 })
 export class IngestModule {}

@@ -1,20 +1,10 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  type CanonicalEvent,
-  type DeadLetter,
-  type EventSource,
-  NormalisationError,
-  type NormalisationResult,
-  PayloadSchemaError,
-  type RawWebhook,
-  TOPICS,
-  topicKey,
-} from '@flowlens/contracts';
+import type { EventSource } from '@flowlens/contracts';
 import { safeEqual, sha256Hex } from '@flowlens/auth';
-import { EventLog, EventLogUnavailableError, type TopicAppend } from '@flowlens/event-log';
-import { ConnectorRepository, type ConnectorRecord } from '@flowlens/persistence';
+import { ConnectorRepository, type ConnectorRecord, DeadLetterRepository } from '@flowlens/persistence';
 import { ApiError } from '@flowlens/platform';
-import { RecentEventIds } from './recent-event-ids';
+import { DeliveryLog, type RawDelivery } from './delivery-log';
+import { normaliseDelivery } from './normalise-delivery';
 import { WEBHOOK_CONNECTORS, type WebhookConnectorRegistry } from './webhook-connectors';
 
 export interface WebhookDelivery {
@@ -40,8 +30,8 @@ export class WebhookIntakeService {
 
   constructor(
     private readonly connectors: ConnectorRepository,
-    private readonly log: EventLog,
-    private readonly recent: RecentEventIds,
+    private readonly deliveries: DeliveryLog,
+    private readonly deadLetters: DeadLetterRepository,
     @Inject(WEBHOOK_CONNECTORS) private readonly registry: WebhookConnectorRegistry,
   ) {}
 
@@ -63,7 +53,7 @@ export class WebhookIntakeService {
     this.authenticate(connector, delivery.token, () => adapter.verify(request, { secret: connector.secret, callbackUrl: connector.callbackUrl }));
 
     const receivedAt = new Date().toISOString();
-    const raw: Omit<RawWebhook, 'outcome' | 'note' | 'eventIds'> = {
+    const raw: RawDelivery = {
       deliveryId: adapter.deliveryId(request),
       workspaceId: connector.workspaceId,
       connectorId: connector.id,
@@ -73,41 +63,34 @@ export class WebhookIntakeService {
       body: delivery.rawBody.toString('utf8'),
     };
 
-    let result: NormalisationResult;
-    try {
-      result = adapter.normalise(delivery.body, { workspaceId: connector.workspaceId, connectorId: connector.id, receivedAt, settings: connector.settings });
-    } catch (error) {
-      if (error instanceof PayloadSchemaError) {
-        throw ApiError.badRequest(`the payload is not a valid ${source} webhook: ${error.message}`, error.details, 'invalid_payload');
-      }
-      const reason = error instanceof NormalisationError ? error.message : `normaliser failed: ${(error as Error).message}`;
-      if (!(error instanceof NormalisationError)) this.logger.error({ err: error, connectorId }, 'normaliser threw an unexpected error; dead-lettering');
-      await this.append([rawAppend({ ...raw, outcome: 'dead-lettered', note: reason, eventIds: [] }), deadLetterAppend({ ...raw, reason })]);
-      return { accepted: 0, duplicates: 0, deadLettered: reason };
+    const result = normaliseDelivery(adapter, delivery.body, { workspaceId: connector.workspaceId, connectorId: connector.id, receivedAt, settings: connector.settings });
+    switch (result.kind) {
+      case 'schema-error':
+        throw ApiError.badRequest(`the payload is not a valid ${source} webhook: ${result.error.message}`, result.error.details, 'invalid_payload');
+      case 'failed':
+        if (result.unexpected) this.logger.error({ connectorId, deliveryId: raw.deliveryId }, `${result.reason}; dead-lettering`);
+        await this.deliveries.deadLettered(raw, result.reason);
+        await this.recordDeadLetter(raw, result.reason);
+        return { accepted: 0, duplicates: 0, deadLettered: result.reason };
+      case 'ignored':
+        await this.deliveries.ignored(raw, result.reason);
+        return { accepted: 0, duplicates: 0, ignored: result.reason };
+      case 'events':
+        return this.deliveries.accepted(raw, result.events);
     }
-
-    if (result.kind === 'ignored') {
-      await this.append([rawAppend({ ...raw, outcome: 'ignored', note: result.reason, eventIds: [] })]);
-      return { accepted: 0, duplicates: 0, ignored: result.reason };
-    }
-    return this.appendEvents(raw, result.events);
   }
 
-  private async appendEvents(raw: Omit<RawWebhook, 'outcome' | 'note' | 'eventIds'>, events: readonly CanonicalEvent[]): Promise<IntakeResult> {
-    const fresh: CanonicalEvent[] = [];
-    const inRequest = new Set<string>();
-    for (const event of events) {
-      if (this.recent.has(event.eventId) || inRequest.has(event.eventId)) continue;
-      inRequest.add(event.eventId);
-      fresh.push(event);
+  /**
+   * After the durable append, so the listing never shows a letter the log lacks. If PostgreSQL
+   * fails here the answer is 503: the source retries and the retry counts one more attempt.
+   */
+  private async recordDeadLetter(raw: RawDelivery, reason: string): Promise<void> {
+    try {
+      await this.deadLetters.record({ ...raw, reason });
+    } catch (error) {
+      this.logger.error({ err: error, deliveryId: raw.deliveryId }, 'could not record the dead letter in PostgreSQL');
+      throw ApiError.unavailable('the dead letter could not be recorded; retry later', 'dead_letter_store_unavailable');
     }
-    const eventAppend: TopicAppend = {
-      topic: TOPICS.workItemEvents,
-      records: fresh.map((e) => ({ key: topicKey(e.workspaceId, e.itemId ?? e.boardId), value: JSON.stringify(e), headers: { type: e.type } })),
-    };
-    await this.append([rawAppend({ ...raw, outcome: 'accepted', note: null, eventIds: events.map((e) => e.eventId) }), eventAppend]);
-    this.recent.remember(fresh.map((e) => e.eventId));
-    return { accepted: fresh.length, duplicates: events.length - fresh.length };
   }
 
   private authenticate(connector: ConnectorRecord, token: string | undefined, verifySignature: () => boolean): void {
@@ -118,26 +101,6 @@ export class WebhookIntakeService {
     if (connector.secret === null) throw ApiError.unauthorized('this connector has no secret: call its webhook URL with ?token=<webhook token>', 'missing_token');
     if (!verifySignature()) throw ApiError.unauthorized('missing or invalid webhook signature', 'invalid_signature');
   }
-
-  private async append(appends: TopicAppend[]): Promise<void> {
-    try {
-      await this.log.append(appends);
-    } catch (error) {
-      if (error instanceof EventLogUnavailableError) {
-        this.logger.warn({ err: error.message }, 'event log unavailable; answering 503 so the source retries');
-        throw ApiError.unavailable('the event log is unavailable; retry later', 'log_unavailable');
-      }
-      throw error;
-    }
-  }
-}
-
-function rawAppend(raw: RawWebhook): TopicAppend {
-  return { topic: TOPICS.rawWebhooks, records: [{ key: topicKey(raw.workspaceId, raw.connectorId), value: JSON.stringify(raw) }] };
-}
-
-function deadLetterAppend(letter: DeadLetter): TopicAppend {
-  return { topic: TOPICS.deadLetters, records: [{ key: topicKey(letter.workspaceId, letter.connectorId), value: JSON.stringify(letter) }] };
 }
 
 function keptHeaders(headers: Readonly<Record<string, string | undefined>>): Record<string, string> {

@@ -26,6 +26,15 @@ export interface NewConnector {
   readonly settings: Record<string, unknown>;
 }
 
+/** Fields an admin may change; `undefined` leaves a field as it is, `null` clears it. */
+export interface ConnectorPatch {
+  readonly name?: string;
+  readonly secret?: string | null;
+  readonly callbackUrl?: string | null;
+  /** Replaces the settings as a whole. */
+  readonly settings?: Record<string, unknown>;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
@@ -46,6 +55,19 @@ export class ConnectorRepository {
     if (!UUID.test(id)) return null;
     const entity = await this.db.getRepository(ConnectorEntity).findOneBy({ id });
     return entity ? this.toRecord(entity) : null;
+  }
+
+  /** Updates a connector of the workspace; null when it has no such connector. */
+  async update(workspaceId: string, id: string, patch: ConnectorPatch): Promise<ConnectorRecord | null> {
+    if (!UUID.test(id)) return null;
+    const repo = this.db.getRepository(ConnectorEntity);
+    const entity = await repo.findOneBy({ id, workspaceId });
+    if (!entity) return null;
+    if (patch.name !== undefined) entity.name = patch.name;
+    if (patch.secret !== undefined) entity.secretSealed = patch.secret === null ? null : this.cipher.seal(patch.secret);
+    if (patch.callbackUrl !== undefined) entity.callbackUrl = patch.callbackUrl;
+    if (patch.settings !== undefined) entity.settings = patch.settings;
+    return this.toRecord(await repo.save(entity));
   }
 
   async listByWorkspace(workspaceId: string): Promise<ConnectorRecord[]> {
