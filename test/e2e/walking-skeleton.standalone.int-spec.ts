@@ -35,8 +35,10 @@ describe('walking skeleton, standalone (embedded log, chDB, PGlite)', () => {
     expect(ready.status).toBe(200);
     expect(Object.keys(ready.body.info).sort()).toEqual(['clickhouse', 'consumer', 'log', 'postgres']);
     const docs = await api.get<{ paths: Record<string, unknown> }>('/docs-json');
-    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/workspaces', '/webhooks/{source}/{connectorId}', '/api/v1/items/{itemKey}', '/api/v1/metrics/throughput']));
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/workspaces', '/webhooks/jira/{connectorId}', '/webhooks/trello/{connectorId}', '/webhooks/generic/{connectorId}', '/api/v1/items/{itemKey}', '/api/v1/metrics/throughput']));
     expect((await fetch(`${app.url}/docs`)).status).toBe(200);
+    const generic = (docs.body.paths['/webhooks/generic/{connectorId}'] as { post: { requestBody: { content: Record<string, { schema: { anyOf?: unknown[] } }> } } }).post;
+    expect(JSON.stringify(generic.requestBody)).toContain('WorkItemStatusChanged');
   });
 
   it('takes a Jira issue from creation to done through every part', async () => {

@@ -1,15 +1,29 @@
 import { Controller, Head, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiExcludeEndpoint, ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { RawBodyRequest } from '@nestjs/common';
 import type { Request } from 'express';
-import { EVENT_SOURCES, type EventSource } from '@flowlens/contracts';
+import { GENERIC_WEBHOOK_OPENAPI_SCHEMA } from '@flowlens/connector-generic';
+import type { EventSource } from '@flowlens/contracts';
 import { ApiError } from '@flowlens/platform';
 import { type IntakeResult, WebhookIntakeService } from './webhook-intake.service';
 
-function asSource(value: string): EventSource {
-  if (!(EVENT_SOURCES as readonly string[]).includes(value)) throw ApiError.notFound(`unknown webhook source ${value}`, 'unknown_source');
-  return value as EventSource;
-}
+type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
+
+const ANSWERS = 'Answers 202 `{ accepted, duplicates }` once the events are durably in the log; 503 when the log is down (the source retries).';
+
+const WebhookResponses = (): MethodDecorator => (target, key, descriptor) => {
+  ApiQuery({ name: 'token', required: false, description: 'The connector token, for sources that cannot sign' })(target, key, descriptor);
+  ApiResponse({ status: 202, description: 'accepted (or recorded as ignored / dead-lettered)' })(target, key, descriptor);
+  for (const [status, description] of [
+    [400, 'malformed JSON or not a valid payload'],
+    [401, 'missing or invalid signature or token'],
+    [404, 'unknown connector'],
+    [413, 'body over the limit'],
+    [503, 'the log is unavailable; retry'],
+  ] as const) {
+    ApiResponse({ status, description })(target, key, descriptor);
+  }
+};
 
 @ApiTags('webhooks')
 @Controller('webhooks')
@@ -23,22 +37,45 @@ export class WebhooksController {
     await this.intake.connectorFor('trello', connectorId);
   }
 
+  @Post('jira/:connectorId')
+  @HttpCode(202)
+  @WebhookResponses()
+  @ApiHeader({ name: 'X-Hub-Signature', required: false, description: 'sha256=<hex HMAC-SHA256(secret, raw body)>' })
+  @ApiBody({ description: 'A Jira Cloud or Data Center webhook body, as Jira sends it', schema: { type: 'object' } })
+  @ApiOperation({ summary: 'Receive a Jira webhook delivery', description: ANSWERS })
+  jira(@Param('connectorId') id: string, @Query('token') token: unknown, @Req() request: RawBodyRequest<Request>): Promise<IntakeResult> {
+    return this.receive('jira', id, token, request);
+  }
+
+  @Post('trello/:connectorId')
+  @HttpCode(202)
+  @WebhookResponses()
+  @ApiHeader({ name: 'X-Trello-Webhook', required: false, description: 'base64(HMAC-SHA1(app secret, raw body + callback URL))' })
+  @ApiBody({ description: 'A Trello webhook body, as Trello sends it', schema: { type: 'object' } })
+  @ApiOperation({ summary: 'Receive a Trello webhook delivery', description: ANSWERS })
+  trello(@Param('connectorId') id: string, @Query('token') token: unknown, @Req() request: RawBodyRequest<Request>): Promise<IntakeResult> {
+    return this.receive('trello', id, token, request);
+  }
+
+  @Post('generic/:connectorId')
+  @HttpCode(202)
+  @WebhookResponses()
+  @ApiHeader({ name: 'X-Flowlens-Signature', required: false, description: 'sha256=<hex HMAC-SHA256(secret, raw body)>, when the connector has a secret' })
+  @ApiBody({ description: 'One canonical-style event or { events: [...] } (up to 1,000); see docs/connectors/generic-webhook.md', schema: GENERIC_WEBHOOK_OPENAPI_SCHEMA as BodySchema })
+  @ApiOperation({ summary: 'Receive events from any other tool', description: ANSWERS })
+  generic(@Param('connectorId') id: string, @Query('token') token: unknown, @Req() request: RawBodyRequest<Request>): Promise<IntakeResult> {
+    return this.receive('generic', id, token, request);
+  }
+
   @Post(':source/:connectorId')
   @HttpCode(202)
-  @ApiParam({ name: 'source', enum: EVENT_SOURCES })
-  @ApiOperation({
-    summary: 'Receive a webhook delivery',
-    description:
-      'Authenticated by signature (Jira `X-Hub-Signature`, Trello `X-Trello-Webhook`, generic `X-Flowlens-Signature`) or `?token=`. ' +
-      'Answers 202 once the events are durably in the log; 503 when the log is down (retry).',
-  })
-  receive(
-    @Param('source') source: string,
-    @Param('connectorId') connectorId: string,
-    @Query('token') token: string | undefined,
-    @Req() request: RawBodyRequest<Request>,
-  ): Promise<IntakeResult> {
-    return this.intake.receive(asSource(source), connectorId, {
+  @ApiExcludeEndpoint()
+  unknown(@Param('source') source: string): never {
+    throw ApiError.notFound(`unknown webhook source ${source}`, 'unknown_source');
+  }
+
+  private receive(source: EventSource, connectorId: string, token: unknown, request: RawBodyRequest<Request>): Promise<IntakeResult> {
+    return this.intake.receive(source, connectorId, {
       rawBody: request.rawBody,
       body: request.body,
       headers: request.headers as Record<string, string | undefined>,
