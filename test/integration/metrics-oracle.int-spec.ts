@@ -35,6 +35,7 @@ import {
   computeThroughput,
   computeWip,
   describeItem,
+  evaluateItem,
   type MetricQuery,
   type WorkflowMap,
 } from '@flowlens/metrics';
@@ -119,7 +120,18 @@ async function compare(loaded: { events: CanonicalEvent[] }, timelines: ReturnTy
   expect(await q.efficiency.run(ctx)).toEqual(computeFlowEfficiency(timelines, oracleQuery));
   expect(await q.distribution.run(ctx)).toEqual(computeFlowDistribution(timelines, oracleQuery));
   expect(await q.cfd.run(ctx)).toEqual(computeCfd(timelines, oracleQuery));
+  const mapsByBoard = new Map(maps.map((m) => [m.boardId, m]));
   for (const key of new Set(loaded.events.map((e) => e.itemKey).filter((k): k is string => k !== null))) {
+    const timeline = timelines.items.find((i) => i.itemKey === key) ?? timelines.items.find((i) => i.itemId === key);
+    const sqlTimeline = await q.item.timeline(ctx, key);
+    if (!timeline || timeline.deleted) expect(sqlTimeline).toBeNull();
+    else {
+      const runs = (segments: Array<{ at: number; stage: string; category: string; blocked: boolean }>) =>
+        segments.filter((s, i) => i === 0 || s.stage !== segments[i - 1]?.stage || s.category !== segments[i - 1]?.category || s.blocked !== segments[i - 1]?.blocked);
+      const oracle = evaluateItem(timeline, mapsByBoard).segments.map((s) => ({ at: s.at, stage: s.stage.name, category: s.stage.category, blocked: s.blocked }));
+      const sql = (sqlTimeline?.segments ?? []).map((s) => ({ at: Date.parse(s.from), stage: s.stage, category: s.category, blocked: s.blocked }));
+      expect(runs(sql)).toEqual(runs(oracle));
+    }
     const expected = describeItem(timelines, key, maps);
     const actual = await q.item.find(ctx, key);
     expect(actual === null ? null : { ...actual, team: undefined }).toEqual(expected === null ? null : { ...expected, team: undefined });

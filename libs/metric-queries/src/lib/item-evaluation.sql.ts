@@ -34,7 +34,7 @@ export function evaluatedItemsSql(store: ClickHouseStore, source: SnapshotSource
   return `
 SELECT
   item_id, item_key, board_id, title, type, team, assignee_raw, deleted, created_at,
-  seg_at, seg_stage, seg_cat, seg_blocked, length(seg_at) AS seg_n,
+  seg_at, seg_stage, seg_cat, seg_blocked, seg_status, length(seg_at) AS seg_n,
   seg_stage[seg_n] AS stage, seg_cat[seg_n] AS category, seg_blocked[seg_n] AS blocked,
   splitByChar(${US}, snap_status[length(snap_status)])[2] AS status_name, started_at, done_at,
   snap_board, cat_board, cat_status, cat_at, cat_n
@@ -51,6 +51,7 @@ FROM (
     if(removed_now, ['Removed'], all_stage) AS seg_stage,
     if(removed_now, ['removed'], all_cat) AS seg_cat,
     if(removed_now, [all_blocked[length(all_blocked)]], all_blocked) AS seg_blocked,
+    arrayMap(s -> splitByChar(${US}, s)[2], if(removed_now, [snap_status[length(snap_status)]], snap_status)) AS seg_status,
     arrayFirstIndex(c -> c IN ('active', 'wait', 'done'), seg_cat) AS start_index,
     if(start_index = 0, NULL, seg_at[start_index]) AS started_at,
     if(seg_cat[length(seg_cat)] = 'done', seg_at[arrayLastIndex(c -> c != 'done', seg_cat) + 1], NULL) AS done_at

@@ -22,6 +22,18 @@ export interface ItemView {
   readonly blocked: boolean;
 }
 
+export interface TimelineSegment {
+  readonly from: string;
+  /** When the next segment began; null for the current one. */
+  readonly to: string | null;
+  readonly stage: string;
+  readonly category: string;
+  readonly status: string;
+  readonly blocked: boolean;
+  /** Time in this segment, up to the evaluation instant for the current one. */
+  readonly days: number;
+}
+
 interface Row {
   item_id: string;
   item_key: string;
@@ -38,6 +50,11 @@ interface Row {
   done_at: number | null;
   blocked: number;
   deleted: number;
+  seg_at: number[];
+  seg_stage: string[];
+  seg_cat: string[];
+  seg_status: string[];
+  seg_blocked: number[];
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
@@ -47,19 +64,48 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).to
 export class ItemQuery {
   constructor(private readonly store: ClickHouseStore) {}
 
+  /** The item's segments (stage and status over time, blocked or not) with the time spent in each. */
+  async timeline(ctx: MetricQueryContext, keyOrId: string): Promise<{ itemKey: string; segments: TimelineSegment[] } | null> {
+    const row = await this.row(ctx, keyOrId);
+    if (!row) return null;
+    const segments = row.seg_at.map((at, i) => {
+      const next = row.seg_at[i + 1];
+      const end = next ?? ctx.asOf;
+      return {
+        from: new Date(Number(at)).toISOString(),
+        to: next === undefined ? null : new Date(Number(next)).toISOString(),
+        stage: row.seg_stage[i] as string,
+        category: row.seg_cat[i] as string,
+        status: row.seg_status[i] as string,
+        blocked: Boolean(row.seg_blocked[i]),
+        days: Math.max(0, Number(end) - Number(at)) / 86_400_000,
+      };
+    });
+    return { itemKey: row.item_key, segments };
+  }
+
   async find(ctx: MetricQueryContext, keyOrId: string): Promise<ItemView | null> {
+    const row = await this.row(ctx, keyOrId);
+    return row ? this.view(row) : null;
+  }
+
+  private async row(ctx: MetricQueryContext, keyOrId: string): Promise<Row | null> {
     const candidates = `AND item_id IN (
       SELECT item_id FROM ${this.store.table(TABLES.workItemEvents)}
       WHERE workspace_id = {ws:String} AND (item_key = {key:String} OR item_id = {key:String}))`;
     const rows = await this.store.query<Row>(
-      `SELECT item_id, item_key, title, type, team, status_name, stage, category, board_id, assignee_raw, created_at, started_at, done_at, blocked, deleted
+      `SELECT item_id, item_key, title, type, team, status_name, stage, category, board_id, assignee_raw, created_at, started_at, done_at, blocked, deleted,
+              seg_at, seg_stage, seg_cat, seg_status, seg_blocked
        FROM (${evaluatedItemsSql(this.store, sourceOf(ctx), candidates, hasMaps(ctx))})
        WHERE item_key = {key:String} OR item_id = {key:String}
        ORDER BY item_key = {key:String} DESC, item_id`,
       { ...baseParams(ctx), key: keyOrId },
     );
     const row = rows[0];
-    if (!row || row.deleted) return null;
+    return !row || row.deleted ? null : row;
+  }
+
+  private view(row: Row): ItemView {
     const [assigneeId, assigneeName] = row.assignee_raw ? row.assignee_raw.split('\u001f') : [];
     return {
       itemKey: row.item_key,

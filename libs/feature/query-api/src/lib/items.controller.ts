@@ -15,6 +15,15 @@ export class ItemsController {
     private readonly items: ItemQuery,
   ) {}
 
+  @Get(':itemKey/timeline')
+  @ApiOperation({ summary: "An item's stages over time: each segment's stage, status, blocked flag and days spent (time in status)" })
+  async timeline(@CurrentPrincipal() principal: Principal, @Param('itemKey') itemKey: string, @Query() query: Record<string, unknown>) {
+    const ctx = await this.contexts.create(principal, { asOf: query['asOf'] });
+    const timeline = await this.items.timeline(ctx, itemKey);
+    if (!timeline) throw ApiError.notFound(`no work item ${itemKey}`, 'unknown_item');
+    return timeline;
+  }
+
   @Get(':itemKey')
   @ApiOperation({ summary: "A work item's current state (Jira key, Trello short link, or the source's stable id)" })
   async get(@CurrentPrincipal() principal: Principal, @Param('itemKey') itemKey: string, @Query() query: Record<string, unknown>) {
