@@ -12,7 +12,7 @@ import {
   type CatalogueStatus,
 } from './recorded-project.catalogue';
 import type { RecordedChangelogItem } from './recorded-project.types';
-import type { SeededRandom } from './seeded-random';
+import type { SeededRandom } from '../seeded-random';
 
 /** An issue's state as the simulator evolves it; turned into Jira JSON by the shapes module. */
 export interface SimState {

@@ -2,7 +2,7 @@ import { COMPONENTS, EPOCH, LABELS, LEGACY_PROJECT, PRIORITIES, PROJECT, SITE_UR
 import { simulateChange, simulateMove, type SimState } from './issue-simulator';
 import { issueJson, jiraInstant, projectStatusesJson, userJson } from './jira-cloud.shapes';
 import type { ExpectedCreation, RecordedHistory, RecordedIssue, RecordedJiraProject } from './recorded-project.types';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '../seeded-random';
 
 export interface RecordedProjectOptions {
   /** Number of issues; default 1,200. */

@@ -1,4 +1,4 @@
-import { objectId, SeededRandom } from './seeded-random';
+import { objectId, SeededRandom } from '../seeded-random';
 import type { RecordedAction, RecordedCard, RecordedList, RecordedMember, RecordedTrelloBoard } from './recorded-board.types';
 
 const DAY = 86_400_000;

@@ -42,6 +42,25 @@ export const workItemFieldsSchema = z.object({
 });
 export type WorkItemFields = z.infer<typeof workItemFieldsSchema>;
 
+/** Every tracked field in its "nothing known yet" state. */
+export function emptyWorkItemFields(title: string): WorkItemFields {
+  return {
+    title,
+    type: null,
+    priority: null,
+    assignee: null,
+    labels: [],
+    components: [],
+    fixVersions: [],
+    estimate: null,
+    dueDate: null,
+    parentId: null,
+    sprintIds: [],
+    team: null,
+    archived: false,
+  };
+}
+
 export const blockReasonSchema = z.enum(['flag', 'label', 'external']);
 export type BlockReason = z.infer<typeof blockReasonSchema>;
 

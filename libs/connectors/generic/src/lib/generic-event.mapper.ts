@@ -1,4 +1,4 @@
-import type { CanonicalEvent, StatusRef, WorkItemFields } from '@flowlens/contracts';
+import { type CanonicalEvent, emptyWorkItemFields, type StatusRef, type WorkItemFields } from '@flowlens/contracts';
 import type { GenericEvent, GenericFields } from './generic-event.schema';
 
 type Status = { id?: string; name: string; category?: StatusRef['category'] };
@@ -26,22 +26,7 @@ export function toChanges(fields: Partial<GenericFields>): Partial<WorkItemField
 }
 
 export function toFields(fields: GenericFields): WorkItemFields {
-  return {
-    title: fields.title,
-    type: null,
-    priority: null,
-    assignee: null,
-    labels: [],
-    components: [],
-    fixVersions: [],
-    estimate: null,
-    dueDate: null,
-    parentId: null,
-    sprintIds: [],
-    team: null,
-    archived: false,
-    ...toChanges(fields),
-  };
+  return { ...emptyWorkItemFields(fields.title), ...toChanges(fields) };
 }
 
 /** The canonical `type` and `payload` of one generic event. */

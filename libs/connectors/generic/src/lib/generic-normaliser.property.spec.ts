@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { canonicalEventSchema, NormalisationError, PayloadSchemaError } from '@flowlens/contracts';
-import { mutatedJson } from '../testing/json-mutation';
+import { mutatedJson } from '@flowlens/contracts/testing';
 import { fixture, fixtureNames, testContext } from '../testing/generic-fixtures';
 import { GenericWebhookConnector } from './generic-webhook.connector';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { canonicalEventSchema, NormalisationError, PayloadSchemaError, type NormalisationResult } from '@flowlens/contracts';
-import { mutatedJson } from '../testing/json-mutation';
+import { mutatedJson } from '@flowlens/contracts/testing';
 import { fixture, fixtureNames, testContext } from '../testing/trello-fixtures';
 import { trelloActionsToEvents } from './history/trello-history.converter';
 import { trelloExportToEvents } from './history/trello-export.importer';

@@ -1,24 +1,10 @@
-import type { WorkItemFields } from '@flowlens/contracts';
+import { emptyWorkItemFields, type WorkItemFields } from '@flowlens/contracts';
 import { drafts, type MapperOutcome } from './mapper-outcome';
 import type { TrelloActionScope } from './trello-action.scope';
 
 /** Every tracked field in its "nothing known yet" state; a Trello card has no type, priority or estimate. */
 export function emptyTrelloFields(title: string): WorkItemFields {
-  return {
-    title,
-    type: null,
-    priority: null,
-    assignee: null,
-    labels: [],
-    components: [],
-    fixVersions: [],
-    estimate: null,
-    dueDate: null,
-    parentId: null,
-    sprintIds: [],
-    team: null,
-    archived: false,
-  };
+  return emptyWorkItemFields(title);
 }
 
 /**

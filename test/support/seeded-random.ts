@@ -1,4 +1,4 @@
-/** mulberry32: a tiny deterministic PRNG, so a recorded board is the same on every run. */
+/** mulberry32: a small, seedable PRNG, so a recording is the same on every machine and run. */
 export class SeededRandom {
   private state: number;
 
@@ -26,6 +26,19 @@ export class SeededRandom {
     const item = items[Math.floor(this.next() * items.length)];
     if (item === undefined) throw new RangeError('pick from an empty list');
     return item;
+  }
+
+  /** Picks by weight: `[[value, weight], ...]`. */
+  weighted<T>(entries: ReadonlyArray<readonly [T, number]>): T {
+    const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
+    let roll = this.next() * total;
+    for (const [value, weight] of entries) {
+      roll -= weight;
+      if (roll < 0) return value;
+    }
+    const last = entries[entries.length - 1];
+    if (!last) throw new Error('weighted pick from an empty list');
+    return last[0];
   }
 
   hex(length: number): string {

@@ -1,0 +1,2 @@
+// Test-only entry point (`@flowlens/contracts/testing`): helpers shared by the connectors' property tests.
+export * from './json-mutation';
