@@ -79,6 +79,22 @@ export class ProjectionWriter {
     );
   }
 
+  /**
+   * Recomputes every snapshot of a workspace (or of every workspace) in one aggregation, for bulk
+   * loads and rebuilds that wrote their events with `refreshSnapshots: false`.
+   */
+  async refreshAllSnapshots(workspaceId?: string): Promise<void> {
+    const workspaces = workspaceId
+      ? [workspaceId]
+      : (await this.store.query<{ ws: string }>(`SELECT DISTINCT workspace_id AS ws FROM ${this.store.table(TABLES.itemTimelines)}`)).map((r) => r.ws);
+    for (const ws of workspaces) {
+      await this.store.command(
+        `INSERT INTO ${this.store.table(TABLES.itemSnapshots)} ${itemSnapshotsSql(this.store)} SETTINGS optimize_aggregation_in_order = 1`,
+        { ws, asOf: END_OF_TIME },
+      );
+    }
+  }
+
   /** Empties every projection (rebuild from the log follows). */
   async truncateAll(): Promise<void> {
     for (const table of [TABLES.workItemEvents, TABLES.itemTimelines, TABLES.itemSnapshots, TABLES.rawWebhooks, TABLES.deadLetters]) {
