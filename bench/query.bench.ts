@@ -3,7 +3,7 @@
 // p50/p95 latency of every metric endpoint over 20 runs with varying filters, through HTTP; and,
 // in the same run, throughput, cycle-time p85 and WIP by plain SQL on PostgreSQL over the same
 // transitions, with the speed ratio.
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClickHouseStore, migrateClickHouse, TABLES } from '@flowlens/clickhouse';
@@ -56,37 +56,18 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
 const summary = (ms: number[]) => ({ p50: Math.round(percentile(ms, 50) ?? 0), p95: Math.round(percentile(ms, 95) ?? 0) });
 
 async function main(): Promise<void> {
-  const now = Date.now();
-  const dataDir = mkdtempSync(join(tmpdir(), 'flowlens-bench-query-'));
+  // BENCH_REUSE=<dir> queries a portfolio a previous run kept with BENCH_KEEP=1 (no reload).
+  const reuse = process.env.BENCH_REUSE;
+  const now = reuse ? Number(JSON.parse(readFileSync(join(reuse, 'bench.json'), 'utf8')).now) : Date.now();
+  const dataDir = reuse ?? mkdtempSync(join(tmpdir(), 'flowlens-bench-query-'));
   const env = { FLOWLENS_DATA_DIR: dataDir, FLOWLENS_ADMIN_TOKEN: ADMIN, FLOWLENS_DEMO: 'false', FLOWLENS_ROLES: 'api', LOG_LEVEL: 'warn' };
-  let api = await AppProcess.start('standalone', env);
-  const { workspaceId, apiKey } = await setUpWorkspace(new ApiClient(api.url), ADMIN, { type: 'generic' });
-  await api.stop('SIGTERM');
-
-  // Load through the production projection code (rows, timelines, materialised snapshots).
+  let api: AppProcess;
   const tsv = join(dataDir, 'transitions.tsv');
-  const out = createWriteStream(tsv);
-  const store = new ClickHouseStore({ user: 'default', password: '', database: 'flowlens', dataDir });
-  await migrateClickHouse(store);
-  const writer = new ProjectionWriter(store);
-  const plans = new Map(boardPlans(BOARDS).map((b) => [b.boardId, b]));
-  let events = 0;
-  const [loadMs] = await timed(async () => {
-    let chunks = 0;
-    for (const chunk of portfolioEvents({ workspaceId, items: ITEMS, boards: BOARDS, days: DAYS, now, seed: 42 })) {
-      await writer.writeEvents(chunk, { refreshSnapshots: false });
-      events += chunk.length;
-      writeTransitions(out, chunk, plans);
-      if (++chunks % 20 === 0) process.stderr.write(`  loaded ${events.toLocaleString('en-US')} events\n`);
-    }
-    // Bulk path: every item's snapshots in one aggregation, in primary-key order.
-    await store.command(`OPTIMIZE TABLE ${store.table(TABLES.itemTimelines)} FINAL`);
-    await writer.refreshAllSnapshots(workspaceId);
-    await store.command(`OPTIMIZE TABLE ${store.table(TABLES.itemSnapshots)} FINAL`);
-  });
-  await new Promise((resolve) => out.end(resolve));
-  await store.close();
-  process.stderr.write(`loaded ${events.toLocaleString('en-US')} events for ${ITEMS.toLocaleString('en-US')} items in ${(loadMs / 1000).toFixed(0)} s\n`);
+  const loaded = reuse ? (JSON.parse(readFileSync(join(dataDir, 'bench.json'), 'utf8')) as Loaded) : await loadPortfolio(dataDir, env, tsv, now);
+  const { workspaceId, apiKey, events, loadMs } = loaded;
+  void workspaceId;
+  if (process.env.BENCH_KEEP) writeFileSync(join(dataDir, 'bench.json'), JSON.stringify(loaded));
+  process.stderr.write(`${reuse ? 'reusing' : 'loaded'} ${events.toLocaleString('en-US')} events for ${ITEMS.toLocaleString('en-US')} items${reuse ? '' : ` in ${(loadMs / 1000).toFixed(0)} s`}\n`);
 
   const database = await createTestDatabase();
   const pg = await PostgresBaseline.connect(database.url);
@@ -95,6 +76,7 @@ async function main(): Promise<void> {
 
   api = await AppProcess.start('standalone', env);
   await api.waitReady();
+  const plans = new Map(boardPlans(BOARDS).map((b) => [b.boardId, b]));
   const client = new ApiClient(api.url, apiKey);
   const random = (() => {
     let s = 7;
@@ -158,7 +140,44 @@ async function main(): Promise<void> {
   }
   rows.push(['throughput figures equal to PostgreSQL', `${agree}/${RUNS} runs`]);
   report('query', rows, { items: ITEMS, events, boards: BOARDS, loadMs, latencies, postgres: Object.fromEntries(Object.entries(pgMs).map(([k, v]) => [k, summary(v)])), agree });
-  rmSync(dataDir, { recursive: true, force: true });
+  if (!process.env.BENCH_KEEP && !reuse) rmSync(dataDir, { recursive: true, force: true });
+}
+
+interface Loaded {
+  readonly workspaceId: string;
+  readonly apiKey: string;
+  readonly events: number;
+  readonly loadMs: number;
+  readonly now: number;
+}
+
+/** Loads the portfolio through the production projection code (rows, timelines, snapshots). */
+async function loadPortfolio(dataDir: string, env: Record<string, string>, tsv: string, now: number): Promise<Loaded> {
+  const api = await AppProcess.start('standalone', env);
+  const { workspaceId, apiKey } = await setUpWorkspace(new ApiClient(api.url), ADMIN, { type: 'generic' });
+  await api.stop('SIGTERM');
+  const out = createWriteStream(tsv);
+  const store = new ClickHouseStore({ user: 'default', password: '', database: 'flowlens', dataDir });
+  await migrateClickHouse(store);
+  const writer = new ProjectionWriter(store);
+  const plans = new Map(boardPlans(BOARDS).map((b) => [b.boardId, b]));
+  let events = 0;
+  const [loadMs] = await timed(async () => {
+    let chunks = 0;
+    for (const chunk of portfolioEvents({ workspaceId, items: ITEMS, boards: BOARDS, days: DAYS, now, seed: 42 })) {
+      await writer.writeEvents(chunk, { refreshSnapshots: false });
+      events += chunk.length;
+      writeTransitions(out, chunk, plans);
+      if (++chunks % 20 === 0) process.stderr.write(`  loaded ${events.toLocaleString('en-US')} events\n`);
+    }
+    // Bulk path: every item's snapshots in one aggregation, in primary-key order.
+    await store.command(`OPTIMIZE TABLE ${store.table(TABLES.itemTimelines)} FINAL`);
+    await writer.refreshAllSnapshots(workspaceId);
+    await store.command(`OPTIMIZE TABLE ${store.table(TABLES.itemSnapshots)} FINAL`);
+  });
+  await new Promise((resolve) => out.end(resolve));
+  await store.close();
+  return { workspaceId, apiKey, events, loadMs, now };
 }
 
 /** The same transitions for PostgreSQL: creation and status changes with their default category. */

@@ -26,10 +26,16 @@ export class StageOccupancyQuery {
       `SELECT t.1 AS stage, t.2 AS category, toString(greatest(t.3, toDate({from:String}))) AS day, toInt32(sum(t.4)) AS delta
        FROM (
          SELECT arrayJoin(arrayConcat(
-           arrayMap(i -> (seg_stage[i], seg_cat[i], ${localDate('seg_at[i]')}, 1), arrayEnumerate(seg_at)),
-           arrayMap(i -> (seg_stage[i], seg_cat[i], ${localDate('seg_at[i + 1]')}, -1), arrayFilter(i -> i < seg_n, arrayEnumerate(seg_at)))
+           arrayMap(i -> (seg_stage[i], seg_cat[i], ${localDate('seg_at[i]')}, 1), kept),
+           arrayMap(i -> (seg_stage[i], seg_cat[i], ${localDate('seg_at[i + 1]')}, -1), arrayFilter(i -> i < seg_n, kept))
          )) AS t
-         FROM items
+         FROM (
+           -- A segment over before the window adds and removes on the same (folded) day: skip it;
+           -- one starting after the window adds only past \`to\`: skip it too.
+           SELECT seg_stage, seg_cat, seg_at, seg_n,
+                  arrayFilter(i -> seg_at[i] < {toEndMs:Int64} AND (i = seg_n OR seg_at[i + 1] >= {fromMs:Int64}), arrayEnumerate(seg_at)) AS kept
+           FROM items
+         )
        )
        WHERE t.3 <= toDate({to:String})
        GROUP BY stage, category, day`,

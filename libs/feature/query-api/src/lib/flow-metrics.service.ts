@@ -3,7 +3,6 @@ import {
   AgingQuery,
   CfdQuery,
   ElapsedTimeQuery,
-  elapsedOf,
   FlowDistributionQuery,
   FlowEfficiencyQuery,
   type MetricQueryContext,
@@ -11,8 +10,6 @@ import {
   wipOf,
 } from '@flowlens/metric-queries';
 import { mean } from '@flowlens/metrics';
-
-const WITHOUT_ITEMS = <T extends { items: unknown }>({ items: _items, ...rest }: T) => rest;
 
 /** Figures composed from several queries (aging, WIP, Flow Framework, Little's Law). */
 @Injectable()
@@ -37,21 +34,20 @@ export class FlowMetricsService {
   }
 
   async aging(ctx: MetricQueryContext) {
-    const [aging, done] = await Promise.all([this.agingQuery.run(ctx), this.elapsed.doneInWindow(ctx)]);
-    const cycle = elapsedOf(done, 'cycle');
+    const [aging, cycle] = await Promise.all([this.agingQuery.run(ctx), this.elapsed.summary(ctx, 'cycle')]);
     return { asOf: aging.asOf, items: aging.items, percentiles: { p50: cycle.p50, p70: cycle.p70, p85: cycle.p85, p95: cycle.p95 } };
   }
 
   async flowFramework(ctx: MetricQueryContext) {
-    const [done, days, efficiency, distribution] = await Promise.all([
-      this.elapsed.doneInWindow(ctx),
+    const [cycle, days, efficiency, distribution] = await Promise.all([
+      this.elapsed.summary(ctx, 'cycle'),
       this.occupancy.run(ctx),
       this.efficiencyQuery.run(ctx),
       this.distributionQuery.run(ctx),
     ]);
     return {
-      velocity: done.length,
-      time: WITHOUT_ITEMS(elapsedOf(done, 'cycle')),
+      velocity: cycle.count,
+      time: cycle,
       load: days.length ? wipOf(days[days.length - 1] as (typeof days)[number]) : 0,
       efficiency,
       distribution,
@@ -59,10 +55,9 @@ export class FlowMetricsService {
   }
 
   async littlesLaw(ctx: MetricQueryContext) {
-    const [done, days] = await Promise.all([this.elapsed.doneInWindow(ctx), this.occupancy.run(ctx)]);
-    const cycle = elapsedOf(done, 'cycle');
+    const [cycle, days] = await Promise.all([this.elapsed.summary(ctx, 'cycle'), this.occupancy.run(ctx)]);
     const averageWip = mean(days.map(wipOf)) ?? 0;
-    const averageThroughput = done.length / days.length;
+    const averageThroughput = cycle.count / days.length;
     const averageCycleTime = cycle.mean;
     const predictedCycleTime = averageThroughput > 0 ? averageWip / averageThroughput : null;
     const ratio = predictedCycleTime !== null && averageCycleTime !== null && averageCycleTime > 0 ? predictedCycleTime / averageCycleTime : null;
@@ -79,9 +74,8 @@ export class FlowMetricsService {
 
   /** Percentiles over every item; the item list is capped at `limit` (the latest done), with the total. */
   async elapsedTime(ctx: MetricQueryContext, kind: 'cycle' | 'lead', limit: number) {
-    const result = await this.elapsed.run(ctx, kind);
-    const truncated = result.items.length > limit;
-    return { ...result, items: truncated ? result.items.slice(result.items.length - limit) : result.items, itemsTotal: result.items.length, itemsTruncated: truncated };
+    const result = await this.elapsed.run(ctx, kind, limit);
+    return { ...result, itemsTruncated: result.itemsTotal > result.items.length };
   }
 }
 
