@@ -18,7 +18,7 @@ describe('ClickHouseStore on the chDB engine', () => {
     const first = await migrateClickHouse(store);
     expect(first.map((m) => m.name)).toContain('001-initial-schema.sql');
     expect(await migrateClickHouse(store)).toEqual([]);
-    const recorded = await store.query<{ version: number }>(`SELECT version FROM ${store.table(TABLES.schemaMigrations)}`);
+    const recorded = await store.query<{ version: number }>(`SELECT version FROM ${store.table(TABLES.schemaMigrations)} ORDER BY version`);
     expect(recorded.map((r) => Number(r.version))).toEqual(first.map((m) => m.version));
   });
 

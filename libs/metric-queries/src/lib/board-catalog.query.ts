@@ -50,11 +50,12 @@ export class BoardCatalogQuery {
        GROUP BY board_id`,
       params,
     );
-    const seen = await this.items.allItems<SeenRow>(
+    const seen = await this.items.snapshots<SeenRow>(
       ctx,
       `SELECT t.1 AS board, argMin(t.2, (t.3, item_id, t.4)) AS status, min(t.3) AS first_at, argMin(item_id, (t.3, item_id, t.4)) AS first_item, argMin(t.4, (t.3, item_id, t.4)) AS first_n
-       FROM (SELECT item_id, arrayJoin(arrayZip(cat_board, cat_status, cat_at, cat_n)) AS t FROM all_items)
+       FROM (SELECT item_id, arrayJoin(arrayZip(cat_board, cat_status, cat_at, cat_n)) AS t FROM snapshots)
        GROUP BY board, splitByChar('\\x1f', t.2)[1], splitByChar('\\x1f', t.2)[2]`,
+      { filtered: false },
     );
     const boards = new Map<string, { source: EventSource; statuses: Map<string, StatusRef> }>();
     const add = (boardId: string, source: EventSource, statuses: readonly StatusRef[]) => {

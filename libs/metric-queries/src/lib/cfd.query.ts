@@ -26,7 +26,7 @@ export class CfdQuery {
     const [days, catalogs, boardRows] = await Promise.all([
       this.occupancy.run(ctx),
       this.catalogs.run(ctx),
-      this.items.query<{ board: string }>(ctx, `SELECT DISTINCT arrayJoin(arrayFilter(b -> b != '', snap_board)) AS board FROM items`),
+      this.items.snapshots<{ board: string }>(ctx, `SELECT DISTINCT arrayJoin(arrayFilter(b -> b != '', snap_board)) AS board FROM snapshots`, { filtered: true }),
     ]);
     const occupied: Array<{ name: string; category: StageCategory }> = [];
     const seen = new Set<string>();

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ClickHouseStore } from '@flowlens/clickhouse';
+import { itemSnapshotsSql, materialisedSnapshotsSql } from '@flowlens/projections';
 import { evaluatedItemsSql, type SnapshotSource } from './item-evaluation.sql';
 import type { MetricQueryContext } from './query-context';
 import { baseParams, itemFilterSql } from './query-params';
@@ -9,9 +10,14 @@ import { baseParams, itemFilterSql } from './query-params';
 export class EvaluatedItemsSource {
   constructor(readonly store: ClickHouseStore) {}
 
-  /** Every item known at the context's instant, deleted ones included (the board catalogue needs them). */
-  allItems<T>(ctx: MetricQueryContext, sql: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    return this.store.query<T>(sql.replaceAll('FROM all_items', `FROM (${evaluatedItemsSql(this.store, sourceOf(ctx), '', hasMaps(ctx))})`), { ...baseParams(ctx), ...params });
+  /**
+   * `sql` reads `snapshots`: the items' raw snapshots (no stage mapping), every item known at the
+   * context's instant (deleted ones included) or, with `filtered`, the live ones passing the filters.
+   */
+  snapshots<T>(ctx: MetricQueryContext, sql: string, options: { filtered: boolean }): Promise<T[]> {
+    const source = ctx.pointInTime ? itemSnapshotsSql(this.store) : materialisedSnapshotsSql(this.store);
+    const rows = options.filtered ? `(SELECT * FROM (${source}) WHERE ${itemFilterSql(ctx)})` : `(${source})`;
+    return this.store.query<T>(sql.replaceAll('FROM snapshots', `FROM ${rows}`), baseParams(ctx));
   }
 
   /** `sql` reads `items`: every live item that passes the context's filters. */
