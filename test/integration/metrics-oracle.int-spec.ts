@@ -117,7 +117,7 @@ async function compare(loaded: { events: CanonicalEvent[] }, timelines: ReturnTy
   expect({ series: days.map((d) => ({ date: d.date, wip: wipOf(d) })) }).toEqual(computeWip(timelines, oracleQuery));
   const aging = computeAging(timelines, oracleQuery);
   const sqlAging = await q.aging.run(ctx);
-  expect(sqlAging).toEqual({ asOf: aging.asOf, items: aging.items });
+  expect(sqlAging).toEqual({ asOf: aging.asOf, items: aging.items, itemsTotal: aging.items.length });
   expect(await q.efficiency.run(ctx)).toEqual(computeFlowEfficiency(timelines, oracleQuery));
   expect(await q.distribution.run(ctx)).toEqual(computeFlowDistribution(timelines, oracleQuery));
   expect(await q.cfd.run(ctx)).toEqual(computeCfd(timelines, oracleQuery));

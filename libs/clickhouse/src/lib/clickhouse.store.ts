@@ -67,6 +67,19 @@ export class ClickHouseStore {
     return this.options.database;
   }
 
+  /**
+   * A token that changes whenever a row of these tables may have changed: a hash of their active
+   * parts (every insert, merge or mutation makes new parts). Lets callers cache derived figures.
+   */
+  async dataVersion(tables: readonly TableName[]): Promise<string> {
+    const [row] = await this.query<{ version: string }>(
+      `SELECT toString(sipHash64(arraySort(groupArray(concat(table, '/', name))))) AS version
+       FROM system.parts WHERE active AND database = {database:String} AND table IN {tables:Array(String)}`,
+      { database: this.options.database, tables },
+    );
+    return row?.version ?? '';
+  }
+
   /** `database.table`, quoted. */
   table(name: TableName): string {
     return `\`${this.options.database}\`.\`${name}\``;

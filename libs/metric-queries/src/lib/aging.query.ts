@@ -20,20 +20,22 @@ export interface AgingRow {
 export class AgingQuery {
   constructor(private readonly items: EvaluatedItemsSource) {}
 
-  async run(ctx: MetricQueryContext): Promise<{ asOf: string; items: AgingRow[] }> {
+  /** The oldest `limit` items are listed (oldest first); `itemsTotal` counts them all. */
+  async run(ctx: MetricQueryContext, limit = Number.MAX_SAFE_INTEGER): Promise<{ asOf: string; items: AgingRow[]; itemsTotal: number }> {
     const toEnd = endOfLocalDay(ctx.to, ctx.timezone);
     const t = ctx.asOf < toEnd ? ctx.asOf : toEnd;
     const before = t === toEnd ? t : t + 1;
-    const rows = await this.items.query<{ item_key: string; stage: string; category: string; started_at: number }>(
+    const rows = await this.items.query<{ item_key: string; stage: string; category: string; started_at: number; total: number }>(
       ctx,
-      `SELECT item_key, seg_stage[k] AS stage, seg_cat[k] AS category, started_at
+      `SELECT item_key, seg_stage[k] AS stage, seg_cat[k] AS category, started_at, count() OVER () AS total
        FROM (SELECT item_key, seg_stage, seg_cat, started_at, created_at, arrayLastIndex(a -> a < {before:Int64}, seg_at) AS k FROM items)
-       WHERE created_at < {before:Int64} AND k > 0 AND seg_cat[k] IN ('active', 'wait')`,
-      { before },
+       WHERE created_at < {before:Int64} AND k > 0 AND seg_cat[k] IN ('active', 'wait')
+       ORDER BY started_at ASC, item_key ASC
+       LIMIT {limit:UInt64}`,
+      { before, limit: Math.max(1, Math.min(limit, Number.MAX_SAFE_INTEGER)) }, // (one row at least, to read the total)
     );
-    const items = rows
-      .map((r) => ({ itemKey: r.item_key, stage: r.stage, category: r.category, startedAt: new Date(Number(r.started_at)).toISOString(), ageDays: durationDays(Number(r.started_at), t) }))
-      .sort((a, b) => b.ageDays - a.ageDays || (a.itemKey < b.itemKey ? -1 : a.itemKey > b.itemKey ? 1 : 0));
-    return { asOf: new Date(t).toISOString(), items };
+    // Oldest first: the age falls as startedAt rises (ties by key, as SQL ordered them).
+    const items = rows.slice(0, limit).map((r) => ({ itemKey: r.item_key, stage: r.stage, category: r.category, startedAt: new Date(Number(r.started_at)).toISOString(), ageDays: durationDays(Number(r.started_at), t) }));
+    return { asOf: new Date(t).toISOString(), items, itemsTotal: Number(rows[0]?.total ?? 0) };
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { ClickHouseStore, TABLES } from '@flowlens/clickhouse';
 import type { EventSource, StatusRef } from '@flowlens/contracts';
 import { EvaluatedItemsSource } from './evaluated-items.source';
@@ -14,9 +15,8 @@ export interface BoardCatalog {
 interface SeenRow {
   board: string;
   status: string;
-  first_at: number;
-  first_item: string;
-  first_n: number;
+  /** (at, item id, n) of the status's first appearance on the board. */
+  first_seen: [number, string, number];
 }
 
 const CATEGORIES = new Set(['todo', 'in_progress', 'done']);
@@ -32,12 +32,25 @@ export function statusRefOf(value: string): { status: StatusRef; source: EventSo
  */
 @Injectable()
 export class BoardCatalogQuery {
+  /** Present-time catalogues by workspace and data version (they change only with new data). */
+  private readonly cache = new LRUCache<string, BoardCatalog[]>({ max: 64 });
+
   constructor(
     private readonly store: ClickHouseStore,
     private readonly items: EvaluatedItemsSource,
   ) {}
 
   async run(ctx: MetricQueryContext): Promise<BoardCatalog[]> {
+    if (ctx.pointInTime) return this.compute(ctx);
+    const key = `${ctx.workspaceId}\u0000${await this.store.dataVersion([TABLES.itemSnapshots, TABLES.workItemEvents])}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const catalogs = await this.compute(ctx);
+    this.cache.set(key, catalogs);
+    return catalogs;
+  }
+
+  private async compute(ctx: MetricQueryContext): Promise<BoardCatalog[]> {
     const params = baseParams(ctx);
     const declared = await this.store.query<{ board_id: string; source: string; payload: string }>(
       `SELECT board_id, argMax(source, k) AS source, argMax(payload, k) AS payload FROM (
@@ -52,9 +65,12 @@ export class BoardCatalogQuery {
     );
     const seen = await this.items.snapshots<SeenRow>(
       ctx,
-      `SELECT t.1 AS board, argMin(t.2, (t.3, item_id, t.4)) AS status, min(t.3) AS first_at, argMin(item_id, (t.3, item_id, t.4)) AS first_item, argMin(t.4, (t.3, item_id, t.4)) AS first_n
-       FROM (SELECT item_id, arrayJoin(arrayZip(cat_board, cat_status, cat_at, cat_n)) AS t FROM snapshots)
-       GROUP BY board, splitByChar('\\x1f', t.2)[1], splitByChar('\\x1f', t.2)[2]`,
+      // First per (board, status value), then per (board, status id, name): the inner group is the big one.
+      `SELECT board, argMin(value, first) AS status, min(first) AS first_seen FROM (
+         SELECT t.1 AS board, t.2 AS value, min((t.3, item_id, t.4)) AS first
+         FROM (SELECT item_id, arrayJoin(arrayZip(cat_board, cat_status, cat_at, cat_n)) AS t FROM snapshots)
+         GROUP BY board, value)
+       GROUP BY board, splitByChar('\\x1f', value)[1], splitByChar('\\x1f', value)[2]`,
       { filtered: false },
     );
     const boards = new Map<string, { source: EventSource; statuses: Map<string, StatusRef> }>();
@@ -69,7 +85,11 @@ export class BoardCatalogQuery {
     for (const row of [...declared].sort((a, b) => (a.board_id < b.board_id ? -1 : 1))) {
       add(row.board_id, row.source as EventSource, (JSON.parse(row.payload) as { statuses: StatusRef[] }).statuses);
     }
-    seen.sort((a, b) => Number(a.first_at) - Number(b.first_at) || (a.first_item < b.first_item ? -1 : a.first_item > b.first_item ? 1 : 0) || Number(a.first_n) - Number(b.first_n));
+    const order = ({ first_seen: [at, item, n] }: SeenRow) => [Number(at), item, Number(n)] as const;
+    seen.sort((a, b) => {
+      const [x, y] = [order(a), order(b)];
+      return x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0) || x[2] - y[2];
+    });
     for (const row of seen) {
       const { status, source } = statusRefOf(row.status);
       add(row.board, source, [status]);

@@ -15,13 +15,6 @@ export interface ElapsedItem {
 export type ElapsedKind = 'cycle' | 'lead';
 export type ElapsedTimeResult = Summary & { readonly items: ElapsedItem[]; readonly itemsTotal: number };
 
-interface ItemRow {
-  item_key: string;
-  created_at: number;
-  started_at: number;
-  done_at: number;
-}
-
 const iso = (ms: number) => new Date(Number(ms)).toISOString();
 const startOf = (kind: ElapsedKind) => (kind === 'cycle' ? 'started_at' : 'created_at');
 
@@ -35,31 +28,32 @@ export class ElapsedTimeQuery {
   constructor(private readonly items: EvaluatedItemsSource) {}
 
   async summary(ctx: MetricQueryContext, kind: ElapsedKind): Promise<Summary> {
-    const [row] = await this.items.query<{ days: number[] }>(
-      ctx,
-      `SELECT arrayMap(x -> x.3, arraySort(x -> (x.1, x.2), groupArray((done_at, item_key, (assumeNotNull(done_at) - assumeNotNull(${startOf(kind)})) / 86400000)))) AS days
-       FROM items WHERE ${DONE_IN_WINDOW}`,
-    );
-    return summarise((row?.days ?? []).map(Number));
+    return (await this.scan(ctx, kind, 0)).summary;
   }
 
   async run(ctx: MetricQueryContext, kind: ElapsedKind, limit = Number.MAX_SAFE_INTEGER): Promise<ElapsedTimeResult> {
-    const [summary, rows] = await Promise.all([
-      this.summary(ctx, kind),
-      this.items.query<ItemRow>(
-        ctx,
-        `SELECT item_key, created_at, started_at, done_at FROM items WHERE ${DONE_IN_WINDOW}
-         ORDER BY done_at DESC, item_key DESC LIMIT {limit:UInt64}`,
-        { limit: Math.min(limit, Number.MAX_SAFE_INTEGER) },
-      ),
-    ]);
-    const items = rows.reverse().map((r) => ({
-      itemKey: r.item_key,
-      createdAt: iso(r.created_at),
-      startedAt: iso(r.started_at),
-      doneAt: iso(r.done_at),
-      days: (Number(r.done_at) - Number(kind === 'cycle' ? r.started_at : r.created_at)) / 86_400_000,
-    }));
+    const { summary, items } = await this.scan(ctx, kind, limit);
     return { ...summary, items, itemsTotal: summary.count };
+  }
+
+  /** One scan: every duration for the summary, and the latest `limit` items for the list. */
+  private async scan(ctx: MetricQueryContext, kind: ElapsedKind, limit: number): Promise<{ summary: Summary; items: ElapsedItem[] }> {
+    const [row] = await this.items.query<{ days: number[]; latest: Array<[number, string, number, number]> }>(
+      ctx,
+      `WITH arraySort(x -> (x.1, x.2), groupArray((assumeNotNull(done_at), item_key, created_at, assumeNotNull(started_at)))) AS done
+       SELECT arrayMap(x -> (x.1 - ${kind === 'cycle' ? 'x.4' : 'x.3'}) / 86400000, done) AS days,
+              arraySlice(done, greatest(1, toInt64(length(done)) - {limit:Int64} + 1)) AS latest
+       FROM items WHERE ${DONE_IN_WINDOW}`,
+      { limit: Math.min(limit, Number.MAX_SAFE_INTEGER) },
+    );
+    const summary = summarise((row?.days ?? []).map(Number));
+    const items = (row?.latest ?? []).map(([doneAt, itemKey, createdAt, startedAt]) => ({
+      itemKey,
+      createdAt: iso(createdAt),
+      startedAt: iso(startedAt),
+      doneAt: iso(doneAt),
+      days: (Number(doneAt) - Number(kind === 'cycle' ? startedAt : createdAt)) / 86_400_000,
+    }));
+    return { summary, items };
   }
 }

@@ -33,9 +33,16 @@ export class FlowMetricsService {
     return { series: [...weeks].map(([week, point]) => ({ date: week, endDate: point.date, wip: point.wip })) };
   }
 
-  async aging(ctx: MetricQueryContext) {
-    const [aging, cycle] = await Promise.all([this.agingQuery.run(ctx), this.elapsed.summary(ctx, 'cycle')]);
-    return { asOf: aging.asOf, items: aging.items, percentiles: { p50: cycle.p50, p70: cycle.p70, p85: cycle.p85, p95: cycle.p95 } };
+  /** Items in progress, oldest first, capped at `limit` (with the total). */
+  async aging(ctx: MetricQueryContext, limit: number) {
+    const [aging, cycle] = await Promise.all([this.agingQuery.run(ctx, limit), this.elapsed.summary(ctx, 'cycle')]);
+    return {
+      asOf: aging.asOf,
+      items: aging.items,
+      itemsTotal: aging.itemsTotal,
+      itemsTruncated: aging.itemsTotal > aging.items.length,
+      percentiles: { p50: cycle.p50, p70: cycle.p70, p85: cycle.p85, p95: cycle.p95 },
+    };
   }
 
   async flowFramework(ctx: MetricQueryContext) {

@@ -65,9 +65,11 @@ export class MetricsController {
 
   @Get('aging')
   @CommonQuery()
+  @ApiQuery({ name: 'limit', required: false, description: 'most items listed (the oldest first; default 5000); itemsTotal counts them all' })
   @ApiOperation({ summary: 'Items in progress at the end of `to` with their age, and the cycle-time percentiles of the window' })
   async aging(@CurrentPrincipal() p: Principal, @Query() q: Q) {
-    return this.flow.aging(await this.contexts.create(p, q));
+    const { limit } = parseOrThrow(limitSchema, { limit: q['limit'] });
+    return this.flow.aging(await this.contexts.create(p, q), limit);
   }
 
   @Get('cfd')
