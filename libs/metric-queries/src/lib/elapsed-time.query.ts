@@ -16,7 +16,6 @@ export type ElapsedKind = 'cycle' | 'lead';
 export type ElapsedTimeResult = Summary & { readonly items: ElapsedItem[]; readonly itemsTotal: number };
 
 const iso = (ms: number) => new Date(Number(ms)).toISOString();
-const startOf = (kind: ElapsedKind) => (kind === 'cycle' ? 'started_at' : 'created_at');
 
 /**
  * Cycle time (doneAt - startedAt) and lead time (doneAt - createdAt) of items done in [from, to].
