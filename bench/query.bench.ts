@@ -61,7 +61,6 @@ async function main(): Promise<void> {
   const now = reuse ? Number(JSON.parse(readFileSync(join(reuse, 'bench.json'), 'utf8')).now) : Date.now();
   const dataDir = reuse ?? mkdtempSync(join(tmpdir(), 'flowlens-bench-query-'));
   const env = { FLOWLENS_DATA_DIR: dataDir, FLOWLENS_ADMIN_TOKEN: ADMIN, FLOWLENS_DEMO: 'false', FLOWLENS_ROLES: 'api', LOG_LEVEL: 'warn' };
-  let api: AppProcess;
   const tsv = join(dataDir, 'transitions.tsv');
   const loaded = reuse ? (JSON.parse(readFileSync(join(dataDir, 'bench.json'), 'utf8')) as Loaded) : await loadPortfolio(dataDir, env, tsv, now);
   const { workspaceId, apiKey, events, loadMs } = loaded;
@@ -74,7 +73,7 @@ async function main(): Promise<void> {
   const [pgLoadMs] = await timed(() => pg.load(tsv));
   process.stderr.write(`PostgreSQL loaded in ${(pgLoadMs / 1000).toFixed(0)} s\n`);
 
-  api = await AppProcess.start('standalone', env);
+  const api = await AppProcess.start('standalone', env);
   await api.waitReady();
   const plans = new Map(boardPlans(BOARDS).map((b) => [b.boardId, b]));
   const client = new ApiClient(api.url, apiKey);
