@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   ConnectorRepository,
-  createDataSourceOptions,
   DeadLetterRepository,
   ImportJobRepository,
   type NewDeadLetter,
@@ -12,32 +8,24 @@ import {
   SecretCipher,
   WorkspaceRepository,
 } from '@flowlens/persistence';
-import { createTestDatabase } from '@flowlens/testing';
+import { openTestDataSource, type TestDatabaseKind, type TestDataSource } from '../support/test-data-source';
 
 const key = (prefix: string) => ({ name: 'default', prefix, keyHash: 'b'.repeat(64), role: 'admin' as const });
 
-describe.each([
+describe.each<[string, TestDatabaseKind]>([
   ['PostgreSQL server', 'pg'],
   ['PGlite', 'pglite'],
 ])('dead letters and import jobs on %s', (_name, kind) => {
+  let source: TestDataSource;
   let db: DataSource;
-  let cleanup: () => Promise<void>;
   let letters: DeadLetterRepository;
   let jobs: ImportJobRepository;
   let workspaceId: string;
   let connectorId: string;
 
   beforeAll(async () => {
-    if (kind === 'pg') {
-      const database = await createTestDatabase();
-      db = new DataSource(createDataSourceOptions({ url: database.url, dataDir: '', poolSize: 4, migrateOnStart: true }));
-      cleanup = database.drop;
-    } else {
-      const dir = mkdtempSync(join(tmpdir(), 'flowlens-pglite-ops-'));
-      db = new DataSource(createDataSourceOptions({ dataDir: dir, poolSize: 1, migrateOnStart: true }));
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    }
-    await db.initialize();
+    source = await openTestDataSource(kind);
+    db = source.db;
     await runPostgresMigrations(db);
     letters = new DeadLetterRepository(db);
     jobs = new ImportJobRepository(db);
@@ -47,8 +35,7 @@ describe.each([
   });
 
   afterAll(async () => {
-    await db.destroy();
-    await cleanup();
+    await source.close();
   });
 
   const letter = (deliveryId: string, receivedAt: string, reason = 'story points value is not a number'): NewDeadLetter => ({

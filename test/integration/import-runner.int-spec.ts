@@ -2,22 +2,23 @@ import { hostname } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { type CanonicalEvent, TOPICS } from '@flowlens/contracts';
 import { EmbeddedEventLog } from '@flowlens/event-log';
 import { ImportJobsService, ImportRunner, ImportSourceFactory } from '@flowlens/feature-imports';
-import { ConnectorRepository, createDataSourceOptions, ImportJobRepository, runPostgresMigrations, SecretCipher, WorkspaceRepository } from '@flowlens/persistence';
-import { createTestDatabase, eventually } from '@flowlens/testing';
+import { ConnectorRepository, ImportJobRepository, runPostgresMigrations, SecretCipher, WorkspaceRepository } from '@flowlens/persistence';
+import { eventually } from '@flowlens/testing';
 import { startJiraReplayServer, type JiraReplayServer } from '../support/jira/jira-replay-server';
 import { generateRecordedProject } from '../support/jira/recorded-project';
+import { openTestDataSource, type TestDataSource } from '../support/test-data-source';
 
 const EMAIL = 'flowlens-bot@flowlens.io';
 const TOKEN = 'ATATT3xFfGF0replayToken';
 const project = generateRecordedProject({ issues: 120, seed: 5 });
 
 describe('ImportRunner against PostgreSQL, the embedded log and the Jira replay server', () => {
+  let source: TestDataSource | undefined;
   let db: DataSource;
-  let drop: () => Promise<void>;
   let log: EmbeddedEventLog;
   let server: JiraReplayServer;
   let runner: ImportRunner;
@@ -27,10 +28,8 @@ describe('ImportRunner against PostgreSQL, the embedded log and the Jira replay 
   const dir = mkdtempSync(join(tmpdir(), 'flowlens-runner-'));
 
   beforeAll(async () => {
-    const database = await createTestDatabase();
-    drop = database.drop;
-    db = new DataSource(createDataSourceOptions({ url: database.url, dataDir: '', poolSize: 4, migrateOnStart: true }));
-    await db.initialize();
+    source = await openTestDataSource('pg');
+    db = source.db;
     await runPostgresMigrations(db);
     const cipher = new SecretCipher('runner-test-key');
     jobs = new ImportJobRepository(db);
@@ -46,8 +45,7 @@ describe('ImportRunner against PostgreSQL, the embedded log and the Jira replay 
   afterAll(async () => {
     await server?.stop();
     await log?.close();
-    await db?.destroy();
-    await drop?.();
+    await source?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,42 +1,29 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   ConnectorRepository,
-  createDataSourceOptions,
   MIGRATIONS,
   runPostgresMigrations,
   SecretCipher,
   WorkflowMapRepository,
   WorkspaceRepository,
 } from '@flowlens/persistence';
-import { createTestDatabase } from '@flowlens/testing';
+import { openTestDataSource, type TestDatabaseKind, type TestDataSource } from '../support/test-data-source';
 
 const key = (prefix: string) => ({ name: 'default', prefix, keyHash: 'a'.repeat(64), role: 'admin' as const });
 
-describe.each([
+describe.each<[string, TestDatabaseKind]>([
   ['PostgreSQL server', 'pg'],
   ['PGlite', 'pglite'],
 ])('persistence on %s', (_name, kind) => {
+  let source: TestDataSource;
   let db: DataSource;
-  let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
-    if (kind === 'pg') {
-      const database = await createTestDatabase();
-      db = new DataSource(createDataSourceOptions({ url: database.url, dataDir: '', poolSize: 4, migrateOnStart: true }));
-      cleanup = database.drop;
-    } else {
-      const dir = mkdtempSync(join(tmpdir(), 'flowlens-pglite-'));
-      db = new DataSource(createDataSourceOptions({ dataDir: dir, poolSize: 1, migrateOnStart: true }));
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    }
-    await db.initialize();
+    source = await openTestDataSource(kind);
+    db = source.db;
   });
   afterAll(async () => {
-    await db.destroy();
-    await cleanup();
+    await source.close();
   });
 
   it('migrates up, down and up again, recording each migration once', async () => {
