@@ -85,11 +85,7 @@ export class BoardCatalogQuery {
     for (const row of [...declared].sort((a, b) => (a.board_id < b.board_id ? -1 : 1))) {
       add(row.board_id, row.source as EventSource, (JSON.parse(row.payload) as { statuses: StatusRef[] }).statuses);
     }
-    const order = ({ first_seen: [at, item, n] }: SeenRow) => [Number(at), item, Number(n)] as const;
-    seen.sort((a, b) => {
-      const [x, y] = [order(a), order(b)];
-      return x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0) || x[2] - y[2];
-    });
+    seen.sort(({ first_seen: [atA, itemA, nA] }, { first_seen: [atB, itemB, nB] }) => Number(atA) - Number(atB) || (itemA < itemB ? -1 : itemA > itemB ? 1 : 0) || Number(nA) - Number(nB));
     for (const row of seen) {
       const { status, source } = statusRefOf(row.status);
       add(row.board, source, [status]);

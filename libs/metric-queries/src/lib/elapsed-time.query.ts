@@ -45,14 +45,18 @@ export class ElapsedTimeQuery {
        FROM items WHERE ${DONE_IN_WINDOW}`,
       { limit: Math.min(limit, Number.MAX_SAFE_INTEGER) },
     );
-    const summary = summarise((row?.days ?? []).map(Number));
-    const items = (row?.latest ?? []).map(([doneAt, itemKey, createdAt, startedAt]) => ({
+    const days = (row?.days ?? []).map(Number);
+    const latest = row?.latest ?? [];
+    // The listed items are the tail of `days`, in the same order.
+    const offset = days.length - latest.length;
+    const items = latest.map(([doneAt, itemKey, createdAt, startedAt], i) => ({
       itemKey,
       createdAt: iso(createdAt),
       startedAt: iso(startedAt),
       doneAt: iso(doneAt),
-      days: (Number(doneAt) - Number(kind === 'cycle' ? startedAt : createdAt)) / 86_400_000,
+      days: days[offset + i] as number,
     }));
+    const summary = summarise(days);
     return { summary, items };
   }
 }
