@@ -1,8 +1,9 @@
 // Compiles every TypeScript source (apps, libs, bench) to dist/ with SWC, rewriting the
 // @flowlens/* path aliases to relative requires, and copies the SQL migrations beside them.
-// Incremental: a file is recompiled only when its source is newer than its output.
+// Incremental: a file is recompiled only when its source is newer than its output; outputs whose
+// source is gone (a renamed migration, a deleted module) are removed.
 import { transformFile } from '@swc/core';
-import { readFileSync, mkdirSync, writeFileSync, statSync, readdirSync, copyFileSync, existsSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync, statSync, readdirSync, copyFileSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,13 +32,15 @@ function* walk(dir) {
 const newer = (src, out) => !existsSync(out) || statSync(src).mtimeMs > statSync(out).mtimeMs;
 let compiled = 0;
 const jobs = [];
+const expected = new Set();
 for (const top of ['apps', 'libs', 'bench', 'test/support']) {
   const dir = join(root, top);
   if (!existsSync(dir)) continue;
   for (const file of walk(dir)) {
     const rel = relative(root, file);
     if (file.endsWith('.ts') && !file.endsWith('.d.ts') && !isTest(file)) {
-      const out = join(outRoot, rel.replace(/^bench\//, 'bench/').replace(/\.ts$/, '.js'));
+      const out = join(outRoot, rel.replace(/\.ts$/, '.js'));
+      expected.add(out).add(`${out}.map`);
       if (!newer(file, out)) continue;
       jobs.push(
         transformFile(file, { ...options, filename: file, sourceFileName: relative(dirname(out), file), outputPath: out }).then((r) => {
@@ -49,6 +52,7 @@ for (const top of ['apps', 'libs', 'bench', 'test/support']) {
       );
     } else if (file.endsWith('.sql')) {
       const out = join(outRoot, rel);
+      expected.add(out);
       if (!newer(file, out)) continue;
       mkdirSync(dirname(out), { recursive: true });
       copyFileSync(file, out);
@@ -56,4 +60,9 @@ for (const top of ['apps', 'libs', 'bench', 'test/support']) {
   }
 }
 await Promise.all(jobs);
+for (const top of ['apps', 'libs', 'bench', 'test/support']) {
+  const dir = join(outRoot, top);
+  if (!existsSync(dir)) continue;
+  for (const file of walk(dir)) if (/\.(js|js\.map|sql)$/.test(file) && !expected.has(file)) rmSync(file);
+}
 if (process.env.FLOWLENS_BUILD_VERBOSE) console.error(`[build] ${compiled} file(s) compiled`);

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { ClickHouseStore, migrateClickHouse } from '@flowlens/clickhouse';
+import { ClickHouseStore, migrateClickHouse, TABLES } from '@flowlens/clickhouse';
 import type { CanonicalEvent } from '@flowlens/contracts';
 import {
   AgingQuery,
@@ -97,8 +97,15 @@ function contextOf(workspaceId: string, query: MetricQuery, asOf: string, maps: 
  * Compares every figure on the point-in-time path (snapshots computed from the timelines as of
  * `asOf`) and, when `asOf` is after every event, on the present path (materialised snapshots).
  */
-async function expectSameFigures(events: readonly CanonicalEvent[], query: MetricQuery, asOf: string, maps: WorkflowMap[] = []): Promise<void> {
+async function expectSameFigures(
+  events: readonly CanonicalEvent[],
+  query: MetricQuery,
+  asOf: string,
+  maps: WorkflowMap[] = [],
+  afterLoad: (workspaceId: string) => Promise<void> = async () => undefined,
+): Promise<void> {
   const loaded = await load(events);
+  await afterLoad(loaded.workspaceId);
   const timelines = buildTimelines(loaded.events, { asOf });
   const oracleQuery: MetricQuery = { ...query, workflows: maps };
   const afterEverything = loaded.events.every((e) => e.occurredAt <= asOf && e.receivedAt <= asOf);
@@ -114,7 +121,9 @@ async function compare(loaded: { events: CanonicalEvent[] }, timelines: ReturnTy
   expect(await q.elapsed.run(ctx, 'cycle')).toEqual(total(computeCycleTime(timelines, oracleQuery)));
   expect(await q.elapsed.run(ctx, 'lead')).toEqual(total(computeLeadTime(timelines, oracleQuery)));
   const days = await occupancy.run(ctx);
-  expect({ series: days.map((d) => ({ date: d.date, wip: wipOf(d) })) }).toEqual(computeWip(timelines, oracleQuery));
+  const wip = computeWip(timelines, oracleQuery);
+  expect({ series: days.map((d) => ({ date: d.date, wip: wipOf(d) })) }).toEqual(wip);
+  expect({ series: await occupancy.wip(ctx) }).toEqual(wip);
   const aging = computeAging(timelines, oracleQuery);
   const sqlAging = await q.aging.run(ctx);
   expect(sqlAging).toEqual({ asOf: aging.asOf, items: aging.items, itemsTotal: aging.items.length });
@@ -151,6 +160,20 @@ describe('SQL metrics on ClickHouse equal the reference implementation', () => {
   it('on the hand-computed Berlin fortnight (DST, reopen, backlog -> done, never started, deleted/restored)', async () => {
     await expectSameFigures(berlinFortnight(), BERLIN_QUERY, BERLIN_NOW);
     await expectSameFigures(berlinFortnight(), BERLIN_QUERY, BERLIN_NOW, [KAN_MAP]);
+  });
+
+  it('on snapshots stored without their default evaluation (rows from before migration 003)', async () => {
+    const forgetDefaultEvaluation = async (workspaceId: string) => {
+      const [stored] = await store.query<{ items: number; evaluated: number }>(
+        `SELECT count() AS items, countIf(length(def_seg_at) > 0) AS evaluated FROM ${store.table(TABLES.itemSnapshots)} FINAL WHERE workspace_id = {ws:String}`,
+        { ws: workspaceId },
+      );
+      expect(Number(stored?.items)).toBeGreaterThan(0);
+      expect(Number(stored?.evaluated)).toBe(Number(stored?.items)); // the projector stored every item's default evaluation
+      await store.command(`ALTER TABLE ${store.table(TABLES.itemSnapshots)} UPDATE def_seg_at = [] WHERE workspace_id = {ws:String} SETTINGS mutations_sync = 2`, { ws: workspaceId });
+    };
+    await expectSameFigures(berlinFortnight(), BERLIN_QUERY, BERLIN_NOW, [], forgetDefaultEvaluation);
+    await expectSameFigures(berlinFortnight(), BERLIN_QUERY, BERLIN_NOW, [KAN_MAP], forgetDefaultEvaluation);
   });
 
   it('on the blocked week (blocked inside an active stage) and the New York Trello cards (autumn DST)', async () => {

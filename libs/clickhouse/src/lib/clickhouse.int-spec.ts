@@ -30,6 +30,15 @@ describe('ClickHouseStore on the chDB engine', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('refuses two migration files with the same number before applying anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowlens-mig-'));
+    cpSync(CLICKHOUSE_MIGRATIONS_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, '002-another-change.sql'), 'CREATE TABLE {db}.must_not_exist (x UInt8) ENGINE = Memory;\n');
+    await expect(migrateClickHouse(store, dir)).rejects.toThrow(/two files have version 2/);
+    expect(await store.query(`SELECT name FROM system.tables WHERE database = {db:String} AND name = 'must_not_exist'`, { db: store.database })).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('unions timeline entries across inserts, collapsing duplicates', async () => {
     const e = (at: number, kind: string, val: string) => ({ at, seq: 0, recv: at + 5, id: 42 + at, kind, val });
     await store.insert(TABLES.itemTimelines, [{ workspace_id: 'w', item_id: 'i1', entries: [e(1, 'status', 'A'), e(2, 'status', 'B')] }]);

@@ -32,8 +32,12 @@ export async function migrateClickHouse(store: ClickHouseStore, dir = CLICKHOUSE
     ]),
   );
   const done: AppliedMigration[] = [];
-  for (const name of readdirSync(dir).filter((f) => FILE.test(f)).sort()) {
-    const version = Number((FILE.exec(name) as RegExpExecArray)[1]);
+  const files = readdirSync(dir).filter((f) => FILE.test(f)).sort();
+  const versionOf = (name: string) => Number((FILE.exec(name) as RegExpExecArray)[1]);
+  const clash = files.find((name, i) => i > 0 && versionOf(name) === versionOf(files[i - 1] as string));
+  if (clash) throw new ClickHouseError(`clickhouse migrations: two files have version ${versionOf(clash)} (${clash}); give each its own number`, 'migration_failed');
+  for (const name of files) {
+    const version = versionOf(name);
     const sql = readFileSync(join(dir, name), 'utf8');
     const checksum = createHash('sha256').update(sql).digest('hex');
     const previous = applied.get(version);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { summarise, type Summary } from '@flowlens/metrics';
+import { durationDays, MS_PER_DAY, summarise, type Summary } from '@flowlens/metrics';
 import { EvaluatedItemsSource } from './evaluated-items.source';
 import type { MetricQueryContext } from './query-context';
 import { DONE_IN_WINDOW } from './query-params';
@@ -19,8 +19,8 @@ const iso = (ms: number) => new Date(Number(ms)).toISOString();
 
 /**
  * Cycle time (doneAt - startedAt) and lead time (doneAt - createdAt) of items done in [from, to].
- * The durations come back as one array in (doneAt, itemKey) order — the order the reference sums
- * them in, so means agree to the last bit — and only the latest `limit` items are listed.
+ * One scan returns every duration (in ms, sorted) and the latest `limit` items by
+ * (doneAt, itemKey), found by a partial sort so that a large window does not sort every item.
  */
 @Injectable()
 export class ElapsedTimeQuery {
@@ -35,28 +35,25 @@ export class ElapsedTimeQuery {
     return { ...summary, items, itemsTotal: summary.count };
   }
 
-  /** One scan: every duration for the summary, and the latest `limit` items for the list. */
   private async scan(ctx: MetricQueryContext, kind: ElapsedKind, limit: number): Promise<{ summary: Summary; items: ElapsedItem[] }> {
-    const [row] = await this.items.query<{ days: number[]; latest: Array<[number, string, number, number]> }>(
+    const from = kind === 'cycle' ? 'started_at' : 'created_at';
+    const latest =
+      limit > 0
+        ? `arrayReverse(arraySlice(arrayPartialReverseSort({limit:UInt64}, groupArray((assumeNotNull(done_at), item_key, created_at, assumeNotNull(started_at)))), 1, {limit:UInt64}))`
+        : '[]';
+    const [row] = await this.items.query<{ ms: number[]; latest: Array<[number, string, number, number]> }>(
       ctx,
-      `WITH arraySort(x -> (x.1, x.2), groupArray((assumeNotNull(done_at), item_key, created_at, assumeNotNull(started_at)))) AS done
-       SELECT arrayMap(x -> (x.1 - ${kind === 'cycle' ? 'x.4' : 'x.3'}) / 86400000, done) AS days,
-              arraySlice(done, greatest(1, toInt64(length(done)) - {limit:Int64} + 1)) AS latest
-       FROM items WHERE ${DONE_IN_WINDOW}`,
+      `SELECT arraySort(groupArray(assumeNotNull(done_at) - assumeNotNull(${from}))) AS ms, ${latest} AS latest FROM items WHERE ${DONE_IN_WINDOW}`,
       { limit: Math.min(limit, Number.MAX_SAFE_INTEGER) },
     );
-    const days = (row?.days ?? []).map(Number);
-    const latest = row?.latest ?? [];
-    // The listed items are the tail of `days`, in the same order.
-    const offset = days.length - latest.length;
-    const items = latest.map(([doneAt, itemKey, createdAt, startedAt], i) => ({
+    const summary = summarise((row?.ms ?? []).map((ms) => Number(ms) / MS_PER_DAY));
+    const items = (row?.latest ?? []).map(([doneAt, itemKey, createdAt, startedAt]) => ({
       itemKey,
       createdAt: iso(createdAt),
       startedAt: iso(startedAt),
       doneAt: iso(doneAt),
-      days: days[offset + i] as number,
+      days: durationDays(Number(kind === 'cycle' ? startedAt : createdAt), Number(doneAt)),
     }));
-    const summary = summarise(days);
     return { summary, items };
   }
 }

@@ -16,13 +16,13 @@ export class FlowEfficiencyQuery {
   constructor(private readonly items: EvaluatedItemsSource) {}
 
   async run(ctx: MetricQueryContext): Promise<FlowEfficiencyResult> {
-    const length = `greatest(0, least(if(i < seg_n, seg_at[i + 1], assumeNotNull(done_at)), assumeNotNull(done_at)) - greatest(seg_at[i], assumeNotNull(started_at)))`;
+    // Each segment's time between startedAt and doneAt; the lambdas capture no array (see stage-occupancy).
+    const length = 'greatest(0, least(e, assumeNotNull(done_at)) - greatest(a, assumeNotNull(started_at)))';
+    const sum = (when: string) => `toInt64(sum(arraySum((a, e, c, b) -> if(${when}, ${length}, 0), seg_at, seg_end, seg_cat, seg_blocked)))`;
     const [row] = await this.items.query<{ active: number; wait: number }>(
       ctx,
-      `SELECT
-         toInt64(sum(arraySum(i -> if(seg_cat[i] = 'active' AND seg_blocked[i] = 0, ${length}, 0), arrayEnumerate(seg_at)))) AS active,
-         toInt64(sum(arraySum(i -> if(seg_cat[i] = 'wait' OR (seg_cat[i] = 'active' AND seg_blocked[i] = 1), ${length}, 0), arrayEnumerate(seg_at)))) AS wait
-       FROM items WHERE ${DONE_IN_WINDOW}`,
+      `SELECT ${sum("c = 'active' AND b = 0")} AS active, ${sum("c = 'wait' OR (c = 'active' AND b = 1)")} AS wait
+       FROM (SELECT *, arrayPushBack(arrayPopFront(seg_at), assumeNotNull(done_at)) AS seg_end FROM items WHERE ${DONE_IN_WINDOW})`,
     );
     const active = Number(row?.active ?? 0);
     const wait = Number(row?.wait ?? 0);

@@ -9,6 +9,7 @@ export function baseParams(ctx: MetricQueryContext): Record<string, unknown> {
     stageMap: ctx.stages.stageOf,
     categoryMap: ctx.stages.categoryOf,
     blockedStages: ctx.stages.blockedStages,
+    mappedBoards: Object.keys(ctx.stages.orderedStages),
     tz: ctx.timezone,
     from: ctx.from,
     to: ctx.to,

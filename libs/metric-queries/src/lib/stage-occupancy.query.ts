@@ -10,49 +10,68 @@ export interface StageDay {
   readonly counts: ReadonlyMap<string, number>;
 }
 
+/** An open segment's end (the item is still in it). */
+const OPEN = '9223372036854775807';
+
 /**
  * Items per stage at the end of every local day of [from, to]. A segment [s, e) is in force at
  * the end of day d when s < end(d) <= e, i.e. from the local day of s up to the day before the
  * local day of e: +1 on the first, -1 on the second, then a running sum over the days (days
- * before `from` are folded into `from`).
+ * before `from` are folded into `from`; a segment over before the window, or starting after it,
+ * is skipped).
+ *
+ * The per-day counts are histograms (`-Resample`) of the segments' first and end days, grouped
+ * by stage: no row per item and day. The arrays are filtered and zipped with lambdas that
+ * capture nothing (a capturing lambda copies the captured arrays for every element).
  */
 @Injectable()
 export class StageOccupancyQuery {
   constructor(private readonly items: EvaluatedItemsSource) {}
 
+  /** Items per stage (key `stage US category`) at the end of each day. */
   async run(ctx: MetricQueryContext): Promise<StageDay[]> {
-    const rows = await this.items.query<{ stage: string; category: string; day: string; delta: number }>(
+    const dates = datesBetween(ctx.from, ctx.to);
+    const rows = await this.histograms(ctx, dates.length, 'by-stage');
+    const perKey = rows.map((r) => ({ key: `${r.stage}\u001f${r.category}`, running: runningSum(r.starts, r.ends) }));
+    return dates.map((date, i) => ({ date, counts: new Map(perKey.filter((k) => k.running[i] !== 0).map((k) => [k.key, k.running[i] as number])) }));
+  }
+
+  /** WIP (items in an active or wait stage) at the end of each day. */
+  async wip(ctx: MetricQueryContext): Promise<Array<{ date: string; wip: number }>> {
+    const dates = datesBetween(ctx.from, ctx.to);
+    const [row] = await this.histograms(ctx, dates.length, 'wip');
+    const running = row ? runningSum(row.starts, row.ends) : dates.map(() => 0);
+    return dates.map((date, i) => ({ date, wip: running[i] as number }));
+  }
+
+  /** Per stage, or over the WIP stages only (one row). */
+  private histograms(ctx: MetricQueryContext, days: number, of: 'by-stage' | 'wip') {
+    const dayIndex = (ms: string) => `toInt32(${localDate(ms)}) - toInt32(toDate({from:String}))`;
+    return this.items.query<{ stage: string; category: string; starts: number[]; ends: number[] }>(
       ctx,
-      `SELECT t.1 AS stage, t.2 AS category, toString(greatest(t.3, toDate({from:String}))) AS day, toInt32(sum(t.4)) AS delta
+      `SELECT ${of === 'by-stage' ? 'stage, category,' : ''}
+              countResample(0, {days:Int32}, 1)(greatest(${dayIndex('at')}, 0)) AS starts,
+              countResample(0, {days:Int32}, 1)(if(until = ${OPEN}, {days:Int32}, ${dayIndex('until')})) AS ends
        FROM (
-         SELECT arrayJoin(arrayConcat(
-           arrayMap(i -> (seg_stage[i], seg_cat[i], ${localDate('seg_at[i]')}, 1), kept),
-           arrayMap(i -> (seg_stage[i], seg_cat[i], ${localDate('seg_at[i + 1]')}, -1), arrayFilter(i -> i < seg_n, kept))
-         )) AS t
+         SELECT arrayFilter((x, k) -> k, seg_stage, keep) AS stage, arrayFilter((x, k) -> k, seg_cat, keep) AS category,
+                arrayFilter((x, k) -> k, seg_at, keep) AS at, arrayFilter((x, k) -> k, seg_end, keep) AS until
          FROM (
-           -- A segment over before the window adds and removes on the same (folded) day: skip it;
-           -- one starting after the window adds only past \`to\`: skip it too.
-           SELECT seg_stage, seg_cat, seg_at, seg_n,
-                  arrayFilter(i -> seg_at[i] < {toEndMs:Int64} AND (i = seg_n OR seg_at[i + 1] >= {fromMs:Int64}), arrayEnumerate(seg_at)) AS kept
+           SELECT seg_stage, seg_cat, seg_at, arrayPushBack(arrayPopFront(seg_at), ${OPEN}) AS seg_end,
+                  arrayMap((a, e, c) -> a < {toEndMs:Int64} AND e >= {fromMs:Int64}${of === 'wip' ? " AND c IN ('active', 'wait')" : ''}, seg_at, seg_end, seg_cat) AS keep
            FROM items
          )
        )
-       WHERE t.3 <= toDate({to:String})
-       GROUP BY stage, category, day`,
+       ARRAY JOIN stage, category, at, until
+       ${of === 'by-stage' ? 'GROUP BY stage, category ORDER BY stage, category' : ''}`,
+      { days },
     );
-    const deltas = new Map<string, Map<string, number>>();
-    for (const row of rows) {
-      const key = `${row.stage}\u001f${row.category}`;
-      const perDay = deltas.get(row.day) ?? new Map<string, number>();
-      perDay.set(key, (perDay.get(key) ?? 0) + Number(row.delta));
-      deltas.set(row.day, perDay);
-    }
-    const running = new Map<string, number>();
-    return datesBetween(ctx.from, ctx.to).map((date) => {
-      for (const [key, delta] of deltas.get(date) ?? []) running.set(key, (running.get(key) ?? 0) + delta);
-      return { date, counts: new Map([...running].filter(([, n]) => n !== 0)) };
-    });
   }
+}
+
+/** Running sum of (starts - ends) per day. */
+function runningSum(starts: readonly number[], ends: readonly number[]): number[] {
+  let n = 0;
+  return starts.map((s, i) => (n += Number(s) - Number(ends[i] ?? 0)));
 }
 
 export const categoryOf = (stageKey: string) => stageKey.split('\u001f')[1] as string;

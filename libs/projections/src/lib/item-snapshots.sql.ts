@@ -1,5 +1,6 @@
 import { type ClickHouseStore, TABLES } from '@flowlens/clickhouse';
 import { defaultCategorySql } from './default-category.sql';
+import { DEFAULT_STAGES, EVALUATION_COLUMNS, stageEvaluationSql } from './stage-evaluation.sql';
 
 const US = `'\\x1f'`;
 const RS = `'\\x1e'`;
@@ -21,11 +22,16 @@ const reason = (name: string) => filled('blocked', ` AND startsWith(x.5, '${name
  * - snapshots: the state at creation (after every event up to then), then after every later event;
  * - the board catalogue: each (board, status) the item was seen in, with when it was first seen.
  *
+ * With them, the item's segments under the default stages (`def_*`, see stage-evaluation.sql).
  * The projector materialises it into item_snapshots for the present; point-in-time queries
- * compute it on the fly. Parameters: ws, asOf (Int64 ms). Columns match item_snapshots.
+ * compute it on the fly. Parameters: ws, asOf (Int64 ms). Columns match item_snapshots, in order.
  */
 export function itemSnapshotsSql(store: ClickHouseStore, itemFilter = ''): string {
   return `
+SELECT ${ITEM_SNAPSHOT_COLUMNS.join(', ')}
+FROM (
+SELECT *, ${stageEvaluationSql(DEFAULT_STAGES, 'def_')}
+FROM (
 SELECT
   {ws:String} AS workspace_id, item_id, entry_count, item_key, board_id, title, type, team, assignee_raw, deleted, created_at,
   snap_at, snap_status, snap_board, snap_archived, snap_blocked, cat_board, cat_status, cat_at, cat_n,
@@ -87,8 +93,17 @@ FROM (
   )
   WHERE length(es) > 0
 )
-WHERE initial_status != '' OR has_created`;
+WHERE initial_status != '' OR has_created
+))`;
 }
+
+/** item_snapshots' columns in table order (INSERT … SELECT matches them by position). */
+export const ITEM_SNAPSHOT_COLUMNS = [
+  'workspace_id', 'item_id', 'entry_count', 'item_key', 'board_id', 'title', 'type', 'team', 'assignee_raw', 'deleted', 'created_at',
+  'snap_at', 'snap_status', 'snap_board', 'snap_archived', 'snap_blocked', 'cat_board', 'cat_status', 'cat_at', 'cat_n',
+  'snap_def_stage', 'snap_def_cat', 'snap_name_blocked', 'snap_key_id', 'snap_key_name',
+  ...EVALUATION_COLUMNS.map((c) => `def_${c}`),
+] as const;
 
 /** The materialised snapshots of the present (latest version per item). */
 export function materialisedSnapshotsSql(store: ClickHouseStore): string {

@@ -7,7 +7,6 @@ import {
   FlowEfficiencyQuery,
   type MetricQueryContext,
   StageOccupancyQuery,
-  wipOf,
 } from '@flowlens/metric-queries';
 import { mean } from '@flowlens/metrics';
 
@@ -24,8 +23,7 @@ export class FlowMetricsService {
   ) {}
 
   async wip(ctx: MetricQueryContext, interval: 'day' | 'week') {
-    const days = await this.occupancy.run(ctx);
-    const series = days.map((d) => ({ date: d.date, wip: wipOf(d) }));
+    const series = await this.occupancy.wip(ctx);
     if (interval === 'day') return { series };
     // A week's WIP is the WIP at the end of its last day inside the window.
     const weeks = new Map<string, { date: string; wip: number }>();
@@ -46,24 +44,24 @@ export class FlowMetricsService {
   }
 
   async flowFramework(ctx: MetricQueryContext) {
-    const [cycle, days, efficiency, distribution] = await Promise.all([
+    const [cycle, wip, efficiency, distribution] = await Promise.all([
       this.elapsed.summary(ctx, 'cycle'),
-      this.occupancy.run(ctx),
+      this.occupancy.wip(ctx),
       this.efficiencyQuery.run(ctx),
       this.distributionQuery.run(ctx),
     ]);
     return {
       velocity: cycle.count,
       time: cycle,
-      load: days.length ? wipOf(days[days.length - 1] as (typeof days)[number]) : 0,
+      load: wip.at(-1)?.wip ?? 0,
       efficiency,
       distribution,
     };
   }
 
   async littlesLaw(ctx: MetricQueryContext) {
-    const [cycle, days] = await Promise.all([this.elapsed.summary(ctx, 'cycle'), this.occupancy.run(ctx)]);
-    const averageWip = mean(days.map(wipOf)) ?? 0;
+    const [cycle, days] = await Promise.all([this.elapsed.summary(ctx, 'cycle'), this.occupancy.wip(ctx)]);
+    const averageWip = mean(days.map((d) => d.wip)) ?? 0;
     const averageThroughput = cycle.count / days.length;
     const averageCycleTime = cycle.mean;
     const predictedCycleTime = averageThroughput > 0 ? averageWip / averageThroughput : null;

@@ -26,5 +26,6 @@ export function sortedCopy(values: readonly number[]): number[] {
   for (const value of values) {
     if (!Number.isFinite(value)) throw new RangeError(`percentile input must be finite numbers, got ${value}`);
   }
-  return [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator call per pair (several times faster).
+  return Array.from(Float64Array.from(values).sort());
 }
