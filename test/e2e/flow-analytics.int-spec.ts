@@ -13,7 +13,9 @@ import {
   computeCycleTime,
   computeFlowDistribution,
   computeFlowEfficiency,
+  computeFlowLoad,
   computeLeadTime,
+  computeLittlesLaw,
   computeThroughput,
   computeWip,
   forecastHowMany,
@@ -107,6 +109,15 @@ describe('flow analytics through the HTTP API on pipeline data', () => {
     expect(await get(`/api/v1/metrics/cfd?${Q}${at}`)).toEqual(computeCfd(timelines, query));
     expect(await get(`/api/v1/metrics/flow-efficiency?${Q}${at}`)).toEqual(computeFlowEfficiency(timelines, query));
     expect(await get(`/api/v1/metrics/flow-distribution?${Q}${at}`)).toEqual(computeFlowDistribution(timelines, query));
+    const { count, p50, p70, p85, p95, mean } = cycle;
+    expect(await get(`/api/v1/metrics/flow-framework?${Q}${at}`)).toEqual({
+      velocity: count,
+      time: { count, p50, p70, p85, p95, mean },
+      load: computeFlowLoad(timelines, query).load,
+      efficiency: computeFlowEfficiency(timelines, query),
+      distribution: computeFlowDistribution(timelines, query),
+    });
+    expect(await get(`/api/v1/metrics/littles-law?${Q}${at}`)).toEqual(computeLittlesLaw(timelines, query));
     const aging = computeAging(timelines, { ...query });
     expect(await get(`/api/v1/metrics/aging?${Q}${at}`)).toEqual(listed(aging));
     if (aging.items.length > 1) {

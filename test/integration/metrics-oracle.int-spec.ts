@@ -18,6 +18,7 @@ import {
   EvaluatedItemsSource,
   FlowDistributionQuery,
   FlowEfficiencyQuery,
+  FlowFrameworkQuery,
   ItemQuery,
   type MetricQueryContext,
   StageOccupancyQuery,
@@ -31,6 +32,7 @@ import {
   computeCycleTime,
   computeFlowDistribution,
   computeFlowEfficiency,
+  computeFlowLoad,
   computeLeadTime,
   computeThroughput,
   computeWip,
@@ -53,6 +55,7 @@ const q = {
   aging: new AgingQuery(source),
   efficiency: new FlowEfficiencyQuery(source),
   distribution: new FlowDistributionQuery(source),
+  flowFramework: new FlowFrameworkQuery(source),
   cfd: new CfdQuery(occupancy, new BoardCatalogQuery(store, source), source),
   item: new ItemQuery(store),
 };
@@ -129,6 +132,15 @@ async function compare(loaded: { events: CanonicalEvent[] }, timelines: ReturnTy
   expect(sqlAging).toEqual({ asOf: aging.asOf, items: aging.items, itemsTotal: aging.items.length });
   expect(await q.efficiency.run(ctx)).toEqual(computeFlowEfficiency(timelines, oracleQuery));
   expect(await q.distribution.run(ctx)).toEqual(computeFlowDistribution(timelines, oracleQuery));
+  const { count, p50, p70, p85, p95, mean } = computeCycleTime(timelines, oracleQuery);
+  const time = { count, p50, p70, p85, p95, mean };
+  expect(await q.flowFramework.run(ctx)).toEqual({
+    velocity: time.count,
+    time,
+    load: computeFlowLoad(timelines, oracleQuery).load,
+    efficiency: computeFlowEfficiency(timelines, oracleQuery),
+    distribution: computeFlowDistribution(timelines, oracleQuery),
+  });
   expect(await q.cfd.run(ctx)).toEqual(computeCfd(timelines, oracleQuery));
   const mapsByBoard = new Map(maps.map((m) => [m.boardId, m]));
   for (const key of new Set(loaded.events.map((e) => e.itemKey).filter((k): k is string => k !== null))) {

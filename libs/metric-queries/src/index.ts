@@ -11,6 +11,7 @@ export * from './lib/stage-occupancy.query';
 export * from './lib/aging.query';
 export * from './lib/flow-efficiency.query';
 export * from './lib/flow-distribution.query';
+export * from './lib/flow-framework.query';
 export * from './lib/board-catalog.query';
 export * from './lib/cfd.query';
 export * from './lib/sprint.query';

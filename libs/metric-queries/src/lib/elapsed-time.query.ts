@@ -46,7 +46,7 @@ export class ElapsedTimeQuery {
       `SELECT arraySort(groupArray(assumeNotNull(done_at) - assumeNotNull(${from}))) AS ms, ${latest} AS latest FROM items WHERE ${DONE_IN_WINDOW}`,
       { limit: Math.min(limit, Number.MAX_SAFE_INTEGER) },
     );
-    const summary = summarise((row?.ms ?? []).map((ms) => Number(ms) / MS_PER_DAY));
+    const summary = summariseDurations(row?.ms ?? []);
     const items = (row?.latest ?? []).map(([doneAt, itemKey, createdAt, startedAt]) => ({
       itemKey,
       createdAt: iso(createdAt),
@@ -56,4 +56,9 @@ export class ElapsedTimeQuery {
     }));
     return { summary, items };
   }
+}
+
+/** The summary of durations given in ms (as the SQL returns them), in days. */
+export function summariseDurations(ms: readonly number[]): Summary {
+  return summarise(ms.map((d) => Number(d) / MS_PER_DAY));
 }

@@ -16,16 +16,24 @@ export class FlowEfficiencyQuery {
   constructor(private readonly items: EvaluatedItemsSource) {}
 
   async run(ctx: MetricQueryContext): Promise<FlowEfficiencyResult> {
-    // Each segment's time between startedAt and doneAt; the lambdas capture no array (see stage-occupancy).
-    const length = 'greatest(0, least(e, assumeNotNull(done_at)) - greatest(a, assumeNotNull(started_at)))';
-    const sum = (when: string) => `toInt64(sum(arraySum((a, e, c, b) -> if(${when}, ${length}, 0), seg_at, seg_end, seg_cat, seg_blocked)))`;
     const [row] = await this.items.query<{ active: number; wait: number }>(
       ctx,
-      `SELECT ${sum("c = 'active' AND b = 0")} AS active, ${sum("c = 'wait' OR (c = 'active' AND b = 1)")} AS wait
-       FROM (SELECT *, arrayPushBack(arrayPopFront(seg_at), assumeNotNull(done_at)) AS seg_end FROM items WHERE ${DONE_IN_WINDOW})`,
+      `SELECT ${efficiencySumsSql()} FROM (SELECT *, ${SEGMENT_ENDS_AT_DONE} FROM items WHERE ${DONE_IN_WINDOW})`,
     );
-    const active = Number(row?.active ?? 0);
-    const wait = Number(row?.wait ?? 0);
-    return { efficiency: active + wait > 0 ? active / (active + wait) : null, activeDays: active / MS_PER_DAY, waitDays: wait / MS_PER_DAY };
+    return flowEfficiencyOf(Number(row?.active ?? 0), Number(row?.wait ?? 0));
   }
+}
+
+/** Each segment's end, the last one ending at doneAt (for items done). */
+export const SEGMENT_ENDS_AT_DONE = 'arrayPushBack(arrayPopFront(seg_at), assumeNotNull(done_at)) AS seg_end';
+
+// Each segment's time between startedAt and doneAt; the lambdas capture no array (see stage-occupancy).
+const length = 'greatest(0, least(e, assumeNotNull(done_at)) - greatest(a, assumeNotNull(started_at)))';
+const timeIn = (when: string, rows: string) => `toInt64(sumIf(arraySum((a, e, c, b) -> if(${when}, ${length}, 0), seg_at, seg_end, seg_cat, seg_blocked), ${rows}))`;
+/** `active` and `wait` (ms) summed over the rows where `rows` holds (done items, with {@link SEGMENT_ENDS_AT_DONE}). */
+export const efficiencySumsSql = (rows = 'true') =>
+  `${timeIn("c = 'active' AND b = 0", rows)} AS active, ${timeIn("c = 'wait' OR (c = 'active' AND b = 1)", rows)} AS wait`;
+
+export function flowEfficiencyOf(active: number, wait: number): FlowEfficiencyResult {
+  return { efficiency: active + wait > 0 ? active / (active + wait) : null, activeDays: active / MS_PER_DAY, waitDays: wait / MS_PER_DAY };
 }

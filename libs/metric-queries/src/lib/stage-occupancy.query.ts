@@ -11,7 +11,7 @@ export interface StageDay {
 }
 
 /** An open segment's end (the item is still in it). */
-const OPEN = '9223372036854775807';
+export const OPEN_END = '9223372036854775807';
 
 /**
  * Items per stage at the end of every local day of [from, to]. A segment [s, e) is in force at
@@ -51,12 +51,12 @@ export class StageOccupancyQuery {
       ctx,
       `SELECT ${of === 'by-stage' ? 'stage, category,' : ''}
               countResample(0, {days:Int32}, 1)(greatest(${dayIndex('at')}, 0)) AS starts,
-              countResample(0, {days:Int32}, 1)(if(until = ${OPEN}, {days:Int32}, ${dayIndex('until')})) AS ends
+              countResample(0, {days:Int32}, 1)(if(until = ${OPEN_END}, {days:Int32}, ${dayIndex('until')})) AS ends
        FROM (
          SELECT arrayFilter((x, k) -> k, seg_stage, keep) AS stage, arrayFilter((x, k) -> k, seg_cat, keep) AS category,
                 arrayFilter((x, k) -> k, seg_at, keep) AS at, arrayFilter((x, k) -> k, seg_end, keep) AS until
          FROM (
-           SELECT seg_stage, seg_cat, seg_at, arrayPushBack(arrayPopFront(seg_at), ${OPEN}) AS seg_end,
+           SELECT seg_stage, seg_cat, seg_at, arrayPushBack(arrayPopFront(seg_at), ${OPEN_END}) AS seg_end,
                   arrayMap((a, e, c) -> a < {toEndMs:Int64} AND e >= {fromMs:Int64}${of === 'wip' ? " AND c IN ('active', 'wait')" : ''}, seg_at, seg_end, seg_cat) AS keep
            FROM items
          )

@@ -5,6 +5,7 @@ import {
   ElapsedTimeQuery,
   FlowDistributionQuery,
   FlowEfficiencyQuery,
+  FlowFrameworkQuery,
   type MetricQueryContext,
   StageOccupancyQuery,
 } from '@flowlens/metric-queries';
@@ -19,6 +20,7 @@ export class FlowMetricsService {
     private readonly agingQuery: AgingQuery,
     private readonly efficiencyQuery: FlowEfficiencyQuery,
     private readonly distributionQuery: FlowDistributionQuery,
+    private readonly flowFrameworkQuery: FlowFrameworkQuery,
     readonly cfd: CfdQuery,
   ) {}
 
@@ -43,20 +45,8 @@ export class FlowMetricsService {
     };
   }
 
-  async flowFramework(ctx: MetricQueryContext) {
-    const [cycle, wip, efficiency, distribution] = await Promise.all([
-      this.elapsed.summary(ctx, 'cycle'),
-      this.occupancy.wip(ctx),
-      this.efficiencyQuery.run(ctx),
-      this.distributionQuery.run(ctx),
-    ]);
-    return {
-      velocity: cycle.count,
-      time: cycle,
-      load: wip.at(-1)?.wip ?? 0,
-      efficiency,
-      distribution,
-    };
+  flowFramework(ctx: MetricQueryContext) {
+    return this.flowFrameworkQuery.run(ctx);
   }
 
   async littlesLaw(ctx: MetricQueryContext) {

@@ -11,6 +11,7 @@ import {
   ItemQuery,
   SprintQuery,
   StageOccupancyQuery,
+  FlowFrameworkQuery,
   ThroughputQuery,
 } from '@flowlens/metric-queries';
 import { FlowMetricsService } from './flow-metrics.service';
@@ -26,6 +27,7 @@ const QUERIES = [
   ThroughputQuery,
   ElapsedTimeQuery,
   StageOccupancyQuery,
+  FlowFrameworkQuery,
   AgingQuery,
   FlowEfficiencyQuery,
   FlowDistributionQuery,

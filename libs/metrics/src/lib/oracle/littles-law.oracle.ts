@@ -1,4 +1,4 @@
-import { mean } from '../stats/summarise';
+import { mean, summarise } from '../stats/summarise';
 import { durationDays } from '../time/duration.util';
 import { endOfLocalDay } from '../time/local-day.util';
 import type { Timelines } from './build-timelines';
@@ -28,7 +28,8 @@ export function computeLittlesLaw(timelines: Timelines, query: MetricQuery): Lit
   const done = doneInWindow(context);
   const averageWip = mean(wip) as number;
   const averageThroughput = done.length / days;
-  const averageCycleTime = mean(done.map((item) => durationDays(item.startedAt as number, item.doneAt as number)));
+  // The cycle-time summary's mean (summed in ascending order), so both endpoints agree to the last bit.
+  const averageCycleTime = summarise(done.map((item) => durationDays(item.startedAt as number, item.doneAt as number))).mean;
   const predictedCycleTime = averageThroughput > 0 ? averageWip / averageThroughput : null;
   const ratio =
     predictedCycleTime !== null && averageCycleTime !== null && averageCycleTime > 0 ? predictedCycleTime / averageCycleTime : null;
