@@ -20,12 +20,16 @@ const MAPPED_RESOLUTION = `
 const ITEM_COLUMNS = 'item_id, item_key, board_id, title, type, team, assignee_raw, deleted, created_at';
 const CATALOGUE_COLUMNS = 'snap_board, cat_board, cat_status, cat_at, cat_n';
 /** The evaluated item: its segments, its state now (the last segment), started and done. */
-const evaluatedColumns = (p: string) => `
+const evaluatedColumns = (p: string) => {
+  // Names as item_snapshots stores them (so both branches of the present's UNION have one type).
+  const names = (column: string) => `CAST(${p}${column} AS Array(LowCardinality(String))) AS ${column}`;
+  return `
   ${ITEM_COLUMNS},
-  ${p}seg_at AS seg_at, ${p}seg_stage AS seg_stage, ${p}seg_cat AS seg_cat, ${p}seg_blocked AS seg_blocked, ${p}seg_status AS seg_status,
+  ${p}seg_at AS seg_at, ${names('seg_stage')}, ${names('seg_cat')}, ${p}seg_blocked AS seg_blocked, ${names('seg_status')},
   length(seg_at) AS seg_n, seg_stage[seg_n] AS stage, seg_cat[seg_n] AS category, seg_blocked[seg_n] AS blocked, seg_status[seg_n] AS status_name,
   ${p}started_at AS started_at, ${p}done_at AS done_at,
   ${CATALOGUE_COLUMNS}`;
+};
 
 /**
  * Layer B — the workflow maps applied at query time to each item's snapshots (so editing a map
@@ -42,9 +46,9 @@ const evaluatedColumns = (p: string) => `
 export function evaluatedItemsSql(store: ClickHouseStore, source: SnapshotSource, itemFilter = '', withMaps = true): string {
   const stored = `SELECT ${evaluatedColumns('def_')} FROM (${snapshotsSql(store, source, itemFilter)})`;
   const evaluated = (where: string) => `
-SELECT ${evaluatedColumns('')}
+SELECT ${evaluatedColumns('ev_')}
 FROM (
-  SELECT *, ${withMaps ? MAPPED_RESOLUTION : ''} ${stageEvaluationSql(withMaps ? MAPPED_STAGES : DEFAULT_STAGES)}
+  SELECT *, ${withMaps ? MAPPED_RESOLUTION : ''} ${stageEvaluationSql(withMaps ? MAPPED_STAGES : DEFAULT_STAGES, 'ev_')}
   FROM (${snapshotsSql(store, source, itemFilter)}) ${where}
 )`;
   if (source === 'point-in-time') return withMaps ? evaluated('') : stored;
