@@ -3,6 +3,7 @@ import { MS_PER_DAY } from '@flowlens/metrics';
 import { EvaluatedItemsSource } from './evaluated-items.source';
 import type { MetricQueryContext } from './query-context';
 import { DONE_IN_WINDOW } from './query-params';
+import { segmentEnds } from './sql-fragments';
 
 export interface FlowEfficiencyResult {
   readonly efficiency: number | null;
@@ -25,7 +26,7 @@ export class FlowEfficiencyQuery {
 }
 
 /** Each segment's end, the last one ending at doneAt (for items done). */
-export const SEGMENT_ENDS_AT_DONE = 'arrayPushBack(arrayPopFront(seg_at), assumeNotNull(done_at)) AS seg_end';
+export const SEGMENT_ENDS_AT_DONE = `${segmentEnds('assumeNotNull(done_at)')} AS seg_end`;
 
 // Each segment's time between startedAt and doneAt; the lambdas capture no array (see stage-occupancy).
 const length = 'greatest(0, least(e, assumeNotNull(done_at)) - greatest(a, assumeNotNull(started_at)))';

@@ -6,7 +6,7 @@ import { type FlowDistributionResult, flowDistributionOf } from './flow-distribu
 import { efficiencySumsSql, type FlowEfficiencyResult, flowEfficiencyOf, SEGMENT_ENDS_AT_DONE } from './flow-efficiency.query';
 import type { MetricQueryContext } from './query-context';
 import { DONE_IN_WINDOW } from './query-params';
-import { OPEN_END } from './stage-occupancy.query';
+import { OPEN_END, segmentEnds } from './sql-fragments';
 
 export interface FlowFrameworkResult {
   /** Flow velocity: items done in the window. */
@@ -36,7 +36,7 @@ export class FlowFrameworkQuery {
               sumMapIf([type], [toUInt64(1)], done) AS types,
               toUInt64(countIf(arrayExists((a, e, c) -> a < {toEndMs:Int64} AND e >= {toEndMs:Int64} AND c IN ('active', 'wait'), seg_at, seg_open_end, seg_cat))) AS load
        FROM (
-         SELECT *, (${DONE_IN_WINDOW}) AS done, ${SEGMENT_ENDS_AT_DONE}, arrayPushBack(arrayPopFront(seg_at), ${OPEN_END}) AS seg_open_end
+         SELECT *, (${DONE_IN_WINDOW}) AS done, ${SEGMENT_ENDS_AT_DONE}, ${segmentEnds(OPEN_END)} AS seg_open_end
          FROM items
        )`,
     );

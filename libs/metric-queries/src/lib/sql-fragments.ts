@@ -9,3 +9,9 @@ export const localDate = (ms: string) => `toDate(fromUnixTimestamp64Milli(toInt6
 
 /** `trim(lower(x))`, as names are compared (the oracle's sameName / isBlockedName). */
 export const folded = (value: string) => `lower(trimBoth(${value}))`;
+
+/** An open segment's end (the item is still in it). */
+export const OPEN_END = '9223372036854775807';
+
+/** Each segment's end: the next segment's start, `last` for the last one (an array the same length as seg_at). */
+export const segmentEnds = (last: string) => `arrayPushBack(arrayPopFront(seg_at), ${last})`;

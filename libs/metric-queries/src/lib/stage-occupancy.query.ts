@@ -2,16 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { datesBetween } from './date-buckets';
 import { EvaluatedItemsSource } from './evaluated-items.source';
 import type { MetricQueryContext } from './query-context';
-import { localDate } from './sql-fragments';
+import { localDate, OPEN_END, segmentEnds } from './sql-fragments';
 
 export interface StageDay {
   readonly date: string;
   /** Items per `stage US category` at the end of the day. */
   readonly counts: ReadonlyMap<string, number>;
 }
-
-/** An open segment's end (the item is still in it). */
-export const OPEN_END = '9223372036854775807';
 
 /**
  * Items per stage at the end of every local day of [from, to]. A segment [s, e) is in force at
@@ -56,7 +53,7 @@ export class StageOccupancyQuery {
          SELECT arrayFilter((x, k) -> k, seg_stage, keep) AS stage, arrayFilter((x, k) -> k, seg_cat, keep) AS category,
                 arrayFilter((x, k) -> k, seg_at, keep) AS at, arrayFilter((x, k) -> k, seg_end, keep) AS until
          FROM (
-           SELECT seg_stage, seg_cat, seg_at, arrayPushBack(arrayPopFront(seg_at), ${OPEN_END}) AS seg_end,
+           SELECT seg_stage, seg_cat, seg_at, ${segmentEnds(OPEN_END)} AS seg_end,
                   arrayMap((a, e, c) -> a < {toEndMs:Int64} AND e >= {fromMs:Int64}${of === 'wip' ? " AND c IN ('active', 'wait')" : ''}, seg_at, seg_end, seg_cat) AS keep
            FROM items
          )

@@ -1,9 +1,8 @@
 import { type ClickHouseStore, TABLES } from '@flowlens/clickhouse';
 import { defaultCategorySql } from './default-category.sql';
+import { RS, US } from './sql-separators';
 import { DEFAULT_STAGES, EVALUATION_COLUMNS, stageEvaluationSql } from './stage-evaluation.sql';
 
-const US = `'\\x1f'`;
-const RS = `'\\x1e'`;
 const folded = (value: string) => `lower(trimBoth(${value}))`;
 
 /** Forward-fills the latest value of one entry kind over the item's entries ('' before the first). */

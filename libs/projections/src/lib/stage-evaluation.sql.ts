@@ -1,4 +1,4 @@
-const US = `'\\x1f'`;
+import { US } from './sql-separators';
 
 /** Per-snapshot SQL arrays giving each snapshot's stage, category and whether its stage counts as blocked. */
 export interface ResolvedStages {
