@@ -35,13 +35,14 @@ export class FlowMetricsService {
 
   /** Items in progress, oldest first, capped at `limit` (with the total). */
   async aging(ctx: MetricQueryContext, limit: number) {
-    const [aging, cycle] = await Promise.all([this.agingQuery.run(ctx, limit), this.elapsed.summary(ctx, 'cycle')]);
+    const aging = await this.agingQuery.run(ctx, limit);
+    const { p50, p70, p85, p95 } = aging.cycleTime;
     return {
       asOf: aging.asOf,
       items: aging.items,
       itemsTotal: aging.itemsTotal,
       itemsTruncated: aging.itemsTotal > aging.items.length,
-      percentiles: { p50: cycle.p50, p70: cycle.p70, p85: cycle.p85, p95: cycle.p95 },
+      percentiles: { p50, p70, p85, p95 },
     };
   }
 
