@@ -26,7 +26,7 @@ export class CfdQuery {
     const [days, catalogs, boardRows] = await Promise.all([
       this.occupancy.run(ctx),
       this.catalogs.run(ctx),
-      this.items.snapshots<{ board: string }>(ctx, `SELECT DISTINCT arrayJoin(arrayFilter(b -> b != '', snap_board)) AS board FROM snapshots`, { filtered: true }),
+      this.items.snapshots<{ boards: string[] }>(ctx, `SELECT groupUniqArrayArray(snap_board) AS boards FROM snapshots`, { filtered: true }),
     ]);
     const occupied: Array<{ name: string; category: StageCategory }> = [];
     const seen = new Set<string>();
@@ -37,7 +37,8 @@ export class CfdQuery {
         occupied.push({ name: stageOf(key), category: categoryOf(key) as StageCategory });
       }
     }
-    const boardIds = new Set<string>([...ctx.boardIds, ...boardRows.map((r) => r.board)]);
+    // Every board the items were ever on ('' before an item's first board).
+    const boardIds = new Set<string>([...ctx.boardIds, ...(boardRows[0]?.boards ?? []).filter((b) => b !== '')]);
     const candidates: Array<{ name: string; category: StageCategory }> = [];
     for (const boardId of [...boardIds].sort()) {
       const saved = ctx.stages.orderedStages[boardId];

@@ -28,9 +28,14 @@ export class FlowEfficiencyQuery {
 /** Each segment's end, the last one ending at doneAt (for items done). */
 export const SEGMENT_ENDS_AT_DONE = `${segmentEnds('assumeNotNull(done_at)')} AS seg_end`;
 
-// Each segment's time between startedAt and doneAt; the lambdas capture no array (see stage-occupancy).
-const length = 'greatest(0, least(e, assumeNotNull(done_at)) - greatest(a, assumeNotNull(started_at)))';
-const timeIn = (when: string, rows: string) => `toInt64(sumIf(arraySum((a, e, c, b) -> if(${when}, ${length}, 0), seg_at, seg_end, seg_cat, seg_blocked), ${rows}))`;
+/**
+ * Each active or wait segment's time between startedAt and doneAt is simply its length (end -
+ * start): startedAt is the first active/wait/done segment's start, and from doneAt on every
+ * segment is done. So the lambdas capture nothing (see stage-occupancy), and a segment is
+ * summed only on the rows where `rows` holds (the -If of an aggregate would evaluate it on all).
+ */
+const timeIn = (when: string, rows: string) =>
+  `toInt64(sum(if(${rows}, arraySum((a, e, c, b) -> if(${when}, e - a, 0), seg_at, seg_end, seg_cat, seg_blocked), 0)))`;
 /** `active` and `wait` (ms) summed over the rows where `rows` holds (done items, with {@link SEGMENT_ENDS_AT_DONE}). */
 export const efficiencySumsSql = (rows = 'true') =>
   `${timeIn("c = 'active' AND b = 0", rows)} AS active, ${timeIn("c = 'wait' OR (c = 'active' AND b = 1)", rows)} AS wait`;

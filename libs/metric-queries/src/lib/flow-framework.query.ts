@@ -20,6 +20,13 @@ export interface FlowFrameworkResult {
 }
 
 /**
+ * In an active or wait stage at the end of `to`. Only an item started before then and not done
+ * since (doneAt starts the final run of done segments) can be; the others skip the search.
+ */
+const IN_PROGRESS_AT_END = `started_at < {toEndMs:Int64} AND (done_at IS NULL OR done_at >= {toEndMs:Int64})
+  AND arrayExists((a, e, c) -> a < {toEndMs:Int64} AND e >= {toEndMs:Int64} AND c IN ('active', 'wait'), seg_at, seg_open_end, seg_cat)`;
+
+/**
  * The Flow Framework figures in one scan: the same cycle-time, flow-efficiency and distribution
  * figures as their own queries (conditional aggregates over the items done in the window), and
  * the load as the WIP endpoint counts it on the window's last day (a segment in force at its end).
@@ -34,7 +41,7 @@ export class FlowFrameworkQuery {
       `SELECT arraySort(groupArrayIf(assumeNotNull(done_at) - assumeNotNull(started_at), done)) AS ms,
               ${efficiencySumsSql('done')},
               sumMapIf([type], [toUInt64(1)], done) AS types,
-              toUInt64(countIf(arrayExists((a, e, c) -> a < {toEndMs:Int64} AND e >= {toEndMs:Int64} AND c IN ('active', 'wait'), seg_at, seg_open_end, seg_cat))) AS load
+              toUInt64(countIf(${IN_PROGRESS_AT_END})) AS load
        FROM (
          SELECT *, (${DONE_IN_WINDOW}) AS done, ${SEGMENT_ENDS_AT_DONE}, ${segmentEnds(OPEN_END)} AS seg_open_end
          FROM items

@@ -18,8 +18,8 @@ export interface StageDay {
  * is skipped).
  *
  * The per-day counts are histograms (`-Resample`) of the segments' first and end days, grouped
- * by stage: no row per item and day. The arrays are filtered and zipped with lambdas that
- * capture nothing (a capturing lambda copies the captured arrays for every element).
+ * by stage: no row per item and day. The segments are zipped into tuples and filtered by one
+ * lambda that captures nothing (a capturing lambda copies the captured arrays for every element).
  */
 @Injectable()
 export class StageOccupancyQuery {
@@ -44,21 +44,15 @@ export class StageOccupancyQuery {
   /** Per stage, or over the WIP stages only (one row). */
   private histograms(ctx: MetricQueryContext, days: number, of: 'by-stage' | 'wip') {
     const dayIndex = (ms: string) => `toInt32(${localDate(ms)}) - toInt32(toDate({from:String}))`;
+    // Segments as (stage, category, start, end), kept when in force at some day's end of the window.
+    const inForce = `s.3 < {toEndMs:Int64} AND s.4 >= {fromMs:Int64}${of === 'wip' ? " AND s.2 IN ('active', 'wait')" : ''}`;
     return this.items.query<{ stage: string; category: string; starts: number[]; ends: number[] }>(
       ctx,
-      `SELECT ${of === 'by-stage' ? 'stage, category,' : ''}
-              countResample(0, {days:Int32}, 1)(greatest(${dayIndex('at')}, 0)) AS starts,
-              countResample(0, {days:Int32}, 1)(if(until = ${OPEN_END}, {days:Int32}, ${dayIndex('until')})) AS ends
-       FROM (
-         SELECT arrayFilter((x, k) -> k, seg_stage, keep) AS stage, arrayFilter((x, k) -> k, seg_cat, keep) AS category,
-                arrayFilter((x, k) -> k, seg_at, keep) AS at, arrayFilter((x, k) -> k, seg_end, keep) AS until
-         FROM (
-           SELECT seg_stage, seg_cat, seg_at, ${segmentEnds(OPEN_END)} AS seg_end,
-                  arrayMap((a, e, c) -> a < {toEndMs:Int64} AND e >= {fromMs:Int64}${of === 'wip' ? " AND c IN ('active', 'wait')" : ''}, seg_at, seg_end, seg_cat) AS keep
-           FROM items
-         )
-       )
-       ARRAY JOIN stage, category, at, until
+      `SELECT ${of === 'by-stage' ? 'segment.1 AS stage, segment.2 AS category,' : ''}
+              countResample(0, {days:Int32}, 1)(greatest(${dayIndex('segment.3')}, 0)) AS starts,
+              countResample(0, {days:Int32}, 1)(if(segment.4 = ${OPEN_END}, {days:Int32}, ${dayIndex('segment.4')})) AS ends
+       FROM (SELECT arrayFilter(s -> ${inForce}, arrayZip(seg_stage, seg_cat, seg_at, ${segmentEnds(OPEN_END)})) AS segments FROM items)
+       ARRAY JOIN segments AS segment
        ${of === 'by-stage' ? 'GROUP BY stage, category ORDER BY stage, category' : ''}`,
       { days },
     );
