@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { Summary } from '@flowlens/metrics';
 import { datesBetween } from './date-buckets';
+import { summariseDurations } from './elapsed-time.query';
 import { EvaluatedItemsSource } from './evaluated-items.source';
 import type { MetricQueryContext } from './query-context';
+import { DONE_IN_WINDOW } from './query-params';
 import { localDate, OPEN_END, segmentEnds } from './sql-fragments';
 
 export interface StageDay {
@@ -28,36 +31,58 @@ export class StageOccupancyQuery {
   /** Items per stage (key `stage US category`) at the end of each day. */
   async run(ctx: MetricQueryContext): Promise<StageDay[]> {
     const dates = datesBetween(ctx.from, ctx.to);
-    const rows = await this.histograms(ctx, dates.length, 'by-stage');
+    const rows = await this.byStage(ctx, dates.length);
     const perKey = rows.map((r) => ({ key: `${r.stage}\u001f${r.category}`, running: runningSum(r.starts, r.ends) }));
     return dates.map((date, i) => ({ date, counts: new Map(perKey.filter((k) => k.running[i] !== 0).map((k) => [k.key, k.running[i] as number])) }));
   }
 
   /** WIP (items in an active or wait stage) at the end of each day. */
   async wip(ctx: MetricQueryContext): Promise<Array<{ date: string; wip: number }>> {
-    const dates = datesBetween(ctx.from, ctx.to);
-    const [row] = await this.histograms(ctx, dates.length, 'wip');
-    const running = row ? runningSum(row.starts, row.ends) : dates.map(() => 0);
-    return dates.map((date, i) => ({ date, wip: running[i] as number }));
+    return (await this.wipScan(ctx, false)).days;
   }
 
-  /** Per stage, or over the WIP stages only (one row). */
-  private histograms(ctx: MetricQueryContext, days: number, of: 'by-stage' | 'wip') {
-    const dayIndex = (ms: string) => `toInt32(${localDate(ms)}) - toInt32(toDate({from:String}))`;
-    // Segments as (stage, category, start, end), kept when in force at some day's end of the window.
-    const inForce = `s.3 < {toEndMs:Int64} AND s.4 >= {fromMs:Int64}${of === 'wip' ? " AND s.2 IN ('active', 'wait')" : ''}`;
+  /** The daily WIP and, from the same scan, the cycle time of the items done in [from, to]. */
+  wipAndCycleTimes(ctx: MetricQueryContext): Promise<{ days: Array<{ date: string; wip: number }>; cycleTime: Summary }> {
+    return this.wipScan(ctx, true);
+  }
+
+  /** Per stage: the segments in force at some day's end of the window, one row each, grouped. */
+  private byStage(ctx: MetricQueryContext, days: number) {
     return this.items.query<{ stage: string; category: string; starts: number[]; ends: number[] }>(
       ctx,
-      `SELECT ${of === 'by-stage' ? 'segment.1 AS stage, segment.2 AS category,' : ''}
-              countResample(0, {days:Int32}, 1)(greatest(${dayIndex('segment.3')}, 0)) AS starts,
-              countResample(0, {days:Int32}, 1)(if(segment.4 = ${OPEN_END}, {days:Int32}, ${dayIndex('segment.4')})) AS ends
-       FROM (SELECT arrayFilter(s -> ${inForce}, arrayZip(seg_stage, seg_cat, seg_at, ${segmentEnds(OPEN_END)})) AS segments FROM items)
+      `SELECT segment.1 AS stage, segment.2 AS category,
+              countResample(0, {days:Int32}, 1)(${FIRST_DAY('segment.3')}) AS starts,
+              countResample(0, {days:Int32}, 1)(${END_DAY('segment.4')}) AS ends
+       FROM (SELECT arrayFilter(s -> s.3 < {toEndMs:Int64} AND s.4 >= {fromMs:Int64}, arrayZip(seg_stage, seg_cat, seg_at, ${segmentEnds(OPEN_END)})) AS segments FROM items)
        ARRAY JOIN segments AS segment
-       ${of === 'by-stage' ? 'GROUP BY stage, category ORDER BY stage, category' : ''}`,
+       GROUP BY stage, category ORDER BY stage, category`,
       { days },
     );
   }
+
+  /** Over the WIP stages: one histogram over each item's array of segments (-Array), no row per segment. */
+  private async wipScan(ctx: MetricQueryContext, withCycleTimes: boolean) {
+    const dates = datesBetween(ctx.from, ctx.to);
+    const [row] = await this.items.query<{ starts: number[]; ends: number[]; cycle_ms: number[] }>(
+      ctx,
+      `SELECT countResampleArray(0, {days:Int32}, 1)(arrayMap(s -> ${FIRST_DAY('s.1')}, segments)) AS starts,
+              countResampleArray(0, {days:Int32}, 1)(arrayMap(s -> ${END_DAY('s.2')}, segments)) AS ends,
+              ${withCycleTimes ? `arraySort(groupArrayIf(assumeNotNull(done_at) - assumeNotNull(started_at), ${DONE_IN_WINDOW}))` : '[]'} AS cycle_ms
+       FROM (
+         SELECT done_at, started_at,
+                arrayFilter(s -> s.1 < {toEndMs:Int64} AND s.2 >= {fromMs:Int64} AND s.3 IN ('active', 'wait'), arrayZip(seg_at, ${segmentEnds(OPEN_END)}, seg_cat)) AS segments
+         FROM items)`,
+      { days: dates.length },
+    );
+    const running = row ? runningSum(row.starts, row.ends) : dates.map(() => 0);
+    return { days: dates.map((date, i) => ({ date, wip: running[i] as number })), cycleTime: summariseDurations(row?.cycle_ms ?? []) };
+  }
 }
+
+/** A segment's first day in the window (days before `from` fold into it) and its end's day (`days` when open). */
+const dayIndex = (ms: string) => `toInt32(${localDate(ms)}) - toInt32(toDate({from:String}))`;
+const FIRST_DAY = (start: string) => `greatest(${dayIndex(start)}, 0)`;
+const END_DAY = (end: string) => `if(${end} = ${OPEN_END}, {days:Int32}, ${dayIndex(end)})`;
 
 /** Running sum of (starts - ends) per day. */
 function runningSum(starts: readonly number[], ends: readonly number[]): number[] {

@@ -51,7 +51,7 @@ export class FlowMetricsService {
   }
 
   async littlesLaw(ctx: MetricQueryContext) {
-    const [cycle, days] = await Promise.all([this.elapsed.summary(ctx, 'cycle'), this.occupancy.wip(ctx)]);
+    const { days, cycleTime: cycle } = await this.occupancy.wipAndCycleTimes(ctx);
     const averageWip = mean(days.map((d) => d.wip)) ?? 0;
     const averageThroughput = cycle.count / days.length;
     const averageCycleTime = cycle.mean;
