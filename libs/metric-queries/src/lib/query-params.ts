@@ -23,16 +23,11 @@ export function baseParams(ctx: MetricQueryContext): Record<string, unknown> {
 
 /** Live items passing the filters (board exact, type and team ignoring case), as the oracle filters. */
 export function itemFilterSql(ctx: MetricQueryContext): string {
-  return ['NOT deleted', ...filterConditions(ctx)].join(' AND ');
-}
-
-/** The board, type and team filters' conditions on a snapshot row (none without filters). */
-export function filterConditions(ctx: MetricQueryContext): string[] {
-  const conditions: string[] = [];
+  const conditions = ['NOT deleted'];
   if (ctx.boardIds.length) conditions.push('board_id IN {boards:Array(String)}');
-  if (ctx.types.length) conditions.push("type != '' AND lower(trimBoth(type)) IN {types:Array(String)}");
-  if (ctx.teams.length) conditions.push("team != '' AND lower(trimBoth(team)) IN {teams:Array(String)}");
-  return conditions;
+  if (ctx.types.length) conditions.push('type != \'\' AND lower(trimBoth(type)) IN {types:Array(String)}');
+  if (ctx.teams.length) conditions.push('team != \'\' AND lower(trimBoth(team)) IN {teams:Array(String)}');
+  return conditions.join(' AND ');
 }
 
 /** Done within [from, to]: doneAt in [start of `from`, end of `to`) in the workspace zone. */
