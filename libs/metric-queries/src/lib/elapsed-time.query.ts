@@ -26,10 +26,6 @@ const iso = (ms: number) => new Date(Number(ms)).toISOString();
 export class ElapsedTimeQuery {
   constructor(private readonly items: EvaluatedItemsSource) {}
 
-  async summary(ctx: MetricQueryContext, kind: ElapsedKind): Promise<Summary> {
-    return (await this.scan(ctx, kind, 0)).summary;
-  }
-
   async run(ctx: MetricQueryContext, kind: ElapsedKind, limit = Number.MAX_SAFE_INTEGER): Promise<ElapsedTimeResult> {
     const { summary, items } = await this.scan(ctx, kind, limit);
     return { ...summary, items, itemsTotal: summary.count };
