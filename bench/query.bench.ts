@@ -158,12 +158,6 @@ async function loadPortfolio(dataDir: string, env: Record<string, string>, tsv: 
   const { workspaceId, apiKey } = await setUpWorkspace(new ApiClient(api.url), ADMIN, { type: 'generic' });
   await api.stop('SIGTERM');
 
-  // PostgreSQL is loaded only now: its load, vacuum and checkpoint would otherwise share the two
-  // cores with the Flowlens runs above.
-  const database = await createTestDatabase();
-  const pg = await PostgresBaseline.connect(database.url);
-  const [pgLoadMs] = await timed(() => pg.load(tsv));
-  process.stderr.write(`PostgreSQL loaded in ${(pgLoadMs / 1000).toFixed(0)} s\n`);
   const out = createWriteStream(tsv);
   const store = new ClickHouseStore({ user: 'default', password: '', database: 'flowlens', dataDir });
   await migrateClickHouse(store);
