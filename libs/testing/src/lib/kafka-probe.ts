@@ -41,7 +41,9 @@ export class KafkaProbe {
     const physical = this.topicPrefix + topic;
     const settled = await eventually(
       async () => {
-        const [high, stable] = await Promise.all([this.highWatermarks(physical), this.stableEnds(physical)]);
+        // A topic not created yet holds nothing.
+        const none = (): PartitionEnds => [];
+        const [high, stable] = await Promise.all([this.highWatermarks(physical).catch(none), this.stableEnds(physical).catch(none)]);
         return { high, settled: high.every((p) => stable.find((s) => s.partition === p.partition)?.high === p.high) };
       },
       (read) => read.settled,
@@ -82,7 +84,7 @@ export class KafkaProbe {
   private async ends(admin: Admin, physical: string): Promise<PartitionEnds> {
     this.connected ??= Promise.all([this.admin.connect(), this.uncommitted.connect()]);
     await this.connected;
-    const ends = await admin.fetchTopicOffsets(physical).catch(() => []);
+    const ends = await admin.fetchTopicOffsets(physical);
     return ends.map((p) => ({ partition: p.partition, high: Number(p.high), low: Number(p.low) }));
   }
 }
