@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { durationDays, endOfLocalDay, type Summary } from '@flowlens/metrics';
-import { summariseDurations } from './elapsed-time.query';
+import { sortedCycleTimesSql, summariseDurations } from './elapsed-time.query';
 import { EvaluatedItemsSource } from './evaluated-items.source';
 import type { MetricQueryContext } from './query-context';
 import { DONE_IN_WINDOW } from './query-params';
+import { mayBeInProgressBefore } from './sql-fragments';
 
 export interface AgingRow {
   readonly itemKey: string;
@@ -39,19 +40,17 @@ export class AgingQuery {
     const toEnd = endOfLocalDay(ctx.to, ctx.timezone);
     const t = ctx.asOf < toEnd ? ctx.asOf : toEnd;
     const before = t === toEnd ? t : t + 1;
-    // An item in progress at t started before it, and is not done since before it (doneAt starts
-    // the final run of done segments); the others skip the segment search.
     const [row] = await this.items.query<{ cycle_ms: number[]; total: number; oldest: Array<[number, string, string, string]> }>(
       ctx,
       `SELECT
-         arraySort(groupArrayIf(assumeNotNull(done_at) - assumeNotNull(started_at), ${DONE_IN_WINDOW})) AS cycle_ms,
+         ${sortedCycleTimesSql(DONE_IN_WINDOW)} AS cycle_ms,
          countIf(${IN_PROGRESS}) AS total,
          arraySlice(arrayPartialSort({limit:UInt64}, groupArrayIf((assumeNotNull(started_at), item_key, seg_stage[k], seg_cat[k]), ${IN_PROGRESS})), 1, {limit:UInt64}) AS oldest
        FROM (
          SELECT item_key, seg_stage, seg_cat, created_at, started_at, done_at,
-                if(started_at < {before:Int64} AND (done_at IS NULL OR done_at >= {before:Int64}), arrayLastIndex(a -> a < {before:Int64}, seg_at), 0) AS k
+                if(${mayBeInProgressBefore('{before:Int64}')}, arrayLastIndex(a -> a < {before:Int64}, seg_at), 0) AS k
          FROM items)`,
-      { before, limit: Math.min(limit, Number.MAX_SAFE_INTEGER) },
+      { before, limit },
     );
     // Oldest first: (startedAt, itemKey) ascending, so the age falls down the list.
     const items = (row?.oldest ?? []).map(([startedAt, itemKey, stage, category]) => ({

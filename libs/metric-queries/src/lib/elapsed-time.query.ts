@@ -40,7 +40,7 @@ export class ElapsedTimeQuery {
     const [row] = await this.items.query<{ ms: number[]; latest: Array<[number, string, number, number]> }>(
       ctx,
       `SELECT arraySort(groupArray(assumeNotNull(done_at) - assumeNotNull(${from}))) AS ms, ${latest} AS latest FROM items WHERE ${DONE_IN_WINDOW}`,
-      { limit: Math.min(limit, Number.MAX_SAFE_INTEGER) },
+      { limit },
     );
     const summary = summariseDurations(row?.ms ?? []);
     const items = (row?.latest ?? []).map(([doneAt, itemKey, createdAt, startedAt]) => ({
@@ -53,6 +53,9 @@ export class ElapsedTimeQuery {
     return { summary, items };
   }
 }
+
+/** The cycle times (ms, ascending) of the rows where `rows` holds, for {@link summariseDurations}. */
+export const sortedCycleTimesSql = (rows: string) => `arraySort(groupArrayIf(assumeNotNull(done_at) - assumeNotNull(started_at), ${rows}))`;
 
 /** The summary of durations given in ms (as the SQL returns them), in days. */
 export function summariseDurations(ms: readonly number[]): Summary {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { FlowTypeMap, Summary } from '@flowlens/metrics';
-import { summariseDurations } from './elapsed-time.query';
+import { sortedCycleTimesSql, summariseDurations } from './elapsed-time.query';
 import { EvaluatedItemsSource } from './evaluated-items.source';
 import { type FlowDistributionResult, flowDistributionOf } from './flow-distribution.query';
 import { efficiencySumsSql, type FlowEfficiencyResult, flowEfficiencyOf, SEGMENT_ENDS_AT_DONE } from './flow-efficiency.query';
 import type { MetricQueryContext } from './query-context';
 import { DONE_IN_WINDOW } from './query-params';
-import { OPEN_END, segmentEnds } from './sql-fragments';
+import { mayBeInProgressBefore, OPEN_END, segmentEnds } from './sql-fragments';
 
 export interface FlowFrameworkResult {
   /** Flow velocity: items done in the window. */
@@ -19,11 +19,8 @@ export interface FlowFrameworkResult {
   readonly distribution: FlowDistributionResult;
 }
 
-/**
- * In an active or wait stage at the end of `to`. Only an item started before then and not done
- * since (doneAt starts the final run of done segments) can be; the others skip the search.
- */
-const IN_PROGRESS_AT_END = `started_at < {toEndMs:Int64} AND (done_at IS NULL OR done_at >= {toEndMs:Int64})
+/** In an active or wait stage at the end of `to`. */
+const IN_PROGRESS_AT_END = `${mayBeInProgressBefore('{toEndMs:Int64}')}
   AND arrayExists((a, e, c) -> a < {toEndMs:Int64} AND e >= {toEndMs:Int64} AND c IN ('active', 'wait'), seg_at, seg_open_end, seg_cat)`;
 
 /**
@@ -38,7 +35,7 @@ export class FlowFrameworkQuery {
   async run(ctx: MetricQueryContext, typeMap?: FlowTypeMap): Promise<FlowFrameworkResult> {
     const [row] = await this.items.query<{ ms: number[]; active: number; wait: number; types: [string[], number[]]; load: number }>(
       ctx,
-      `SELECT arraySort(groupArrayIf(assumeNotNull(done_at) - assumeNotNull(started_at), done)) AS ms,
+      `SELECT ${sortedCycleTimesSql('done')} AS ms,
               ${efficiencySumsSql('done')},
               sumMapIf([type], [toUInt64(1)], done) AS types,
               toUInt64(countIf(${IN_PROGRESS_AT_END})) AS load

@@ -13,5 +13,12 @@ export const folded = (value: string) => `lower(trimBoth(${value}))`;
 /** An open segment's end (the item is still in it). */
 export const OPEN_END = '9223372036854775807';
 
+/**
+ * Whether an item can be in an active or wait stage just before `instant`: it started before it
+ * and is not done since (doneAt starts the final run of done segments). Items failing it skip
+ * the search of their segments.
+ */
+export const mayBeInProgressBefore = (instant: string) => `started_at < ${instant} AND (done_at IS NULL OR done_at >= ${instant})`;
+
 /** Each segment's end: the next segment's start, `last` for the last one (an array the same length as seg_at). */
 export const segmentEnds = (last: string) => `arrayPushBack(arrayPopFront(seg_at), ${last})`;

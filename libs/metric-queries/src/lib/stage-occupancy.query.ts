@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Summary } from '@flowlens/metrics';
 import { datesBetween } from './date-buckets';
-import { summariseDurations } from './elapsed-time.query';
+import { sortedCycleTimesSql, summariseDurations } from './elapsed-time.query';
 import { EvaluatedItemsSource } from './evaluated-items.source';
 import type { MetricQueryContext } from './query-context';
 import { DONE_IN_WINDOW } from './query-params';
@@ -67,7 +67,7 @@ export class StageOccupancyQuery {
       ctx,
       `SELECT countResampleArray(0, {days:Int32}, 1)(arrayMap(s -> ${FIRST_DAY('s.1')}, segments)) AS starts,
               countResampleArray(0, {days:Int32}, 1)(arrayMap(s -> ${END_DAY('s.2')}, segments)) AS ends,
-              ${withCycleTimes ? `arraySort(groupArrayIf(assumeNotNull(done_at) - assumeNotNull(started_at), ${DONE_IN_WINDOW}))` : '[]'} AS cycle_ms
+              ${withCycleTimes ? sortedCycleTimesSql(DONE_IN_WINDOW) : '[]'} AS cycle_ms
        FROM (
          SELECT done_at, started_at,
                 arrayFilter(s -> s.1 < {toEndMs:Int64} AND s.2 >= {fromMs:Int64} AND s.3 IN ('active', 'wait'), arrayZip(seg_at, ${segmentEnds(OPEN_END)}, seg_cat)) AS segments
