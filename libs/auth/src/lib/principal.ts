@@ -20,8 +20,12 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: Execution
 });
 
 export const ROLES_KEY = 'flowlens:roles';
-/** Roles allowed on a route guarded by WorkspaceKeyGuard (default: any valid key). */
-export const RequireRole = (...roles: ApiKeyRole[]) => SetMetadata(ROLES_KEY, roles);
+/** Roles in ascending order of power: each may do everything the ones before it may. */
+export const ROLE_ORDER: readonly ApiKeyRole[] = ['viewer', 'analyst', 'admin'];
+/** The least role a route guarded by WorkspaceKeyGuard needs (default: any valid key). */
+export const RequireRole = (minimum: ApiKeyRole) => SetMetadata(ROLES_KEY, minimum);
+/** Whether `role` is `minimum` or above it. */
+export const hasRole = (role: ApiKeyRole, minimum: ApiKeyRole): boolean => ROLE_ORDER.indexOf(role) >= ROLE_ORDER.indexOf(minimum);
 
 export function bearerToken(request: AuthenticatedRequest): string | null {
   const header = request.headers['authorization'];

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ApiKeyRepository, type ApiKeyRole } from '@flowlens/persistence';
 import { ApiError } from '@flowlens/platform';
 import { parseApiKey } from './api-key.codec';
-import { type AuthenticatedRequest, bearerToken, ROLES_KEY } from './principal';
+import { type AuthenticatedRequest, bearerToken, hasRole, ROLES_KEY } from './principal';
 import { safeEqual } from './token.util';
 
 /** Authenticates a workspace API key; the key fixes the workspace of every query. */
@@ -21,8 +21,8 @@ export class WorkspaceKeyGuard implements CanActivate {
     const parsed = parseApiKey(token);
     const row = parsed ? await this.keys.findActiveByPrefix(parsed.prefix) : null;
     if (!parsed || !row || !safeEqual(row.keyHash, parsed.hash)) throw ApiError.unauthorized('invalid or revoked API key', 'invalid_api_key');
-    const allowed = this.reflector.getAllAndOverride<ApiKeyRole[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
-    if (allowed && !allowed.includes(row.role)) throw ApiError.forbidden(`this operation needs one of the roles: ${allowed.join(', ')}`);
+    const minimum = this.reflector.getAllAndOverride<ApiKeyRole | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    if (minimum && !hasRole(row.role, minimum)) throw ApiError.forbidden(`this operation needs the ${minimum} role or above (this key is ${row.role})`);
     request.principal = { workspaceId: row.workspaceId, role: row.role, keyId: row.id };
     return true;
   }
