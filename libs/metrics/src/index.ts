@@ -21,6 +21,7 @@ export type { BoardCatalog } from './lib/oracle/board-catalog';
 export type { EvaluatedItem, Segment } from './lib/oracle/evaluated-item';
 export { evaluateItem } from './lib/oracle/evaluated-item';
 export * from './lib/oracle/metric-query';
+export { metricContext, type MetricContext } from './lib/oracle/metric-context';
 export * from './lib/oracle/throughput.oracle';
 export { computeCycleTime, computeLeadTime, type ElapsedTimeItem, type ElapsedTimeResult } from './lib/oracle/elapsed-time.oracle';
 export { computeWip, type WipResult } from './lib/oracle/wip.oracle';

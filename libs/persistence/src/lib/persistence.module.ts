@@ -8,12 +8,14 @@ import { ApiKeyRepository } from './repositories/api-key.repository';
 import { ConnectorRepository } from './repositories/connector.repository';
 import { DeadLetterRepository } from './repositories/dead-letter.repository';
 import { ImportJobRepository } from './repositories/import-job.repository';
+import { PortfolioRepository } from './repositories/portfolio.repository';
+import { TeamRepository } from './repositories/team.repository';
 import { WorkflowMapRepository } from './repositories/workflow-map.repository';
 import { WorkspaceRepository } from './repositories/workspace.repository';
 import { SecretCipher } from './secrets/secret-cipher';
 
 const OPTIONS = Symbol('PERSISTENCE_OPTIONS');
-const REPOSITORIES = [WorkspaceRepository, ApiKeyRepository, ConnectorRepository, WorkflowMapRepository, DeadLetterRepository, ImportJobRepository];
+const REPOSITORIES = [WorkspaceRepository, ApiKeyRepository, ConnectorRepository, WorkflowMapRepository, DeadLetterRepository, ImportJobRepository, TeamRepository, PortfolioRepository];
 
 /** The configuration database (PostgreSQL or embedded PGlite): one data source, migrated at start. */
 @Global()
