@@ -70,3 +70,9 @@ export function capacityFigures(days: CapacityDays, interval: 'day' | 'week'): C
     series: [...buckets].map(([start, b]) => ({ start, ...b, netFlow: b.arrivals - b.throughput })),
   };
 }
+
+/** Capacity per bucket (week buckets hold only the window's days). */
+export function capacityBuckets(dates: readonly string[], capacity: readonly number[], interval: 'day' | 'week'): Array<{ start: string; capacityDays: number }> {
+  const zeros = dates.map(() => 0);
+  return capacityFigures({ dates, capacity, arrivals: zeros, created: zeros, throughput: zeros, wip: zeros, backlog: 0 }, interval).series.map((b) => ({ start: b.start, capacityDays: b.capacityDays }));
+}

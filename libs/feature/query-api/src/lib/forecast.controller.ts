@@ -6,6 +6,7 @@ import { ForecastQuery } from '@flowlens/metric-queries';
 import { ForecastImpossibleError, localDateOf } from '@flowlens/metrics';
 import { ApiError } from '@flowlens/platform';
 import { forecastCommon } from './metrics.controller';
+import { PortfolioForecastService } from './portfolio-forecast.service';
 import { parseOrThrow, QueryContextFactory } from './query-context.factory';
 
 type Q = Record<string, unknown>;
@@ -19,6 +20,7 @@ export class ForecastController {
   constructor(
     private readonly contexts: QueryContextFactory,
     private readonly forecasts: ForecastQuery,
+    private readonly portfolios: PortfolioForecastService,
   ) {}
 
   @Get('how-many')
@@ -31,7 +33,9 @@ export class ForecastController {
     const input = parseOrThrow(forecastCommon.extend({ by: z.string().regex(DATE, 'must be a date YYYY-MM-DD') }), q);
     const ctx = await this.contexts.create(p, filterOnly(q));
     if (input.by <= localDateOf(ctx.asOf, ctx.timezone)) throw ApiError.badRequest('by must be after asOf', [{ path: 'by', message: `${input.by} is not after the forecast date` }]);
-    return this.forecasts.howMany(ctx, input.by, { trials: input.trials, seed: input.seed ?? randomSeed(), window: input.window });
+    const options = { trials: input.trials, seed: input.seed ?? randomSeed(), window: input.window };
+    if (q['portfolioId'] !== undefined) return this.portfolios.howMany(p, filterOnly(q), input.by, daysBetween(localDateOf(ctx.asOf, ctx.timezone), input.by), options);
+    return this.forecasts.howMany(ctx, input.by, options);
   }
 
   @Get('when')
@@ -39,12 +43,15 @@ export class ForecastController {
   @ApiQuery({ name: 'trials', required: false })
   @ApiQuery({ name: 'seed', required: false })
   @ApiQuery({ name: 'window', required: false })
-  @ApiOperation({ summary: 'Monte Carlo: when will N items be done (dates at p50, p85, p95)' })
+  @ApiQuery({ name: 'teamItems', required: false, description: 'with portfolioId: items per team, `teamId:n,teamId:n` (default: N split by remaining items)' })
+  @ApiOperation({ summary: 'Monte Carlo: when will N items be done (dates at p50, p85, p95); per team and combined for a portfolioId' })
   async when(@CurrentPrincipal() p: Principal, @Query() q: Q) {
-    const input = parseOrThrow(forecastCommon.extend({ items: z.coerce.number().int().min(1).max(100_000) }), q);
+    const input = parseOrThrow(forecastCommon.extend({ items: z.coerce.number().int().min(1).max(100_000), teamItems: teamItemsSchema }), q);
     const ctx = await this.contexts.create(p, filterOnly(q));
+    const options = { trials: input.trials, seed: input.seed ?? randomSeed(), window: input.window };
     try {
-      return await this.forecasts.when(ctx, input.items, { trials: input.trials, seed: input.seed ?? randomSeed(), window: input.window });
+      if (q['portfolioId'] !== undefined) return await this.portfolios.when(p, filterOnly(q), input.items, input.teamItems, options);
+      return await this.forecasts.when(ctx, input.items, options);
     } catch (error) {
       if (error instanceof ForecastImpossibleError) throw ApiError.unprocessable(error.message, 'forecast_impossible');
       throw error;
@@ -54,9 +61,26 @@ export class ForecastController {
 
 /** The forecast takes the common filters and asOf, but not a date window (history is `window`). */
 function filterOnly(q: Q): Q {
-  const { boardId, type, team, asOf } = q;
-  return { boardId, type, team, asOf };
+  const { boardId, type, team, teamId, portfolioId, asOf } = q;
+  return { boardId, type, team, teamId, portfolioId, asOf };
 }
+
+/** `teamId:n,teamId:n` (or repeated) -> counts per team. */
+const teamItemsSchema = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined) return null;
+    const counts = new Map<string, number>();
+    for (const entry of (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).filter((s) => s.trim() !== '')) {
+      const match = /^\s*([^:\s]+)\s*:\s*(\d+)\s*$/.exec(entry);
+      if (!match) ctx.addIssue({ code: 'custom', message: `${entry} is not teamId:count` });
+      else counts.set(match[1] as string, (counts.get(match[1] as string) ?? 0) + Number(match[2]));
+    }
+    return counts;
+  });
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 function randomSeed(): number {
   return Math.floor(Math.random() * 2 ** 31);

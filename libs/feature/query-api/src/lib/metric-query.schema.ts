@@ -19,6 +19,9 @@ export const metricQuerySchema = z.object({
   boardId: list,
   type: list,
   team: list,
+  /** Teams and portfolios (ids): the union of their boards, intersected with boardId (board-scope). */
+  teamId: list,
+  portfolioId: list,
   /** A past instant (ISO-8601); the answer is what the platform would have said then. */
   asOf: z
     .string()

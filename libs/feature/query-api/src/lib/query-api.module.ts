@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import {
   AgingQuery,
   BoardCatalogQuery,
+  CapacityQuery,
   CfdQuery,
   ElapsedTimeQuery,
   EvaluatedItemsSource,
@@ -14,10 +15,16 @@ import {
   FlowFrameworkQuery,
   ThroughputQuery,
 } from '@flowlens/metric-queries';
+import { BoardScopeResolver } from '@flowlens/board-scope';
+import { CapacityController } from './capacity/capacity.controller';
+import { CapacityService } from './capacity/capacity.service';
 import { FlowMetricsService } from './flow-metrics.service';
 import { ForecastController } from './forecast.controller';
 import { ItemsController } from './items.controller';
 import { MetricsController } from './metrics.controller';
+import { PortfoliosController } from './organisation/portfolios.controller';
+import { TeamsController } from './organisation/teams.controller';
+import { PortfolioForecastService } from './portfolio-forecast.service';
 import { QueryContextFactory } from './query-context.factory';
 import { WorkflowsController } from './workflows.controller';
 
@@ -35,11 +42,12 @@ const QUERIES = [
   CfdQuery,
   SprintQuery,
   ForecastQuery,
+  CapacityQuery,
 ];
 
-/** The analyst-facing read API: items, workflow maps, metrics and forecasts. */
+/** The analyst-facing API: items, workflow maps, metrics and forecasts, teams and portfolios, capacity. */
 @Module({
-  controllers: [ItemsController, MetricsController, ForecastController, WorkflowsController],
-  providers: [QueryContextFactory, FlowMetricsService, ...QUERIES],
+  controllers: [ItemsController, MetricsController, ForecastController, WorkflowsController, TeamsController, PortfoliosController, CapacityController],
+  providers: [QueryContextFactory, BoardScopeResolver, FlowMetricsService, CapacityService, PortfolioForecastService, ...QUERIES],
 })
 export class QueryApiModule {}

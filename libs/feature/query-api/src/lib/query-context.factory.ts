@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import type { Principal } from '@flowlens/auth';
+import { type BoardScope, BoardScopeResolver } from '@flowlens/board-scope';
 import { buildStageMapping, type MetricQueryContext } from '@flowlens/metric-queries';
 import { addLocalDays } from '@flowlens/metrics';
 import { WorkflowMapRepository, WorkspaceRepository } from '@flowlens/persistence';
@@ -16,9 +17,15 @@ export class QueryContextFactory {
   constructor(
     private readonly workspaces: WorkspaceRepository,
     private readonly maps: WorkflowMapRepository,
+    private readonly scopes: BoardScopeResolver,
   ) {}
 
   async create(principal: Principal, query: unknown, now = Date.now()): Promise<MetricQueryContext> {
+    return (await this.createScoped(principal, query, now)).ctx;
+  }
+
+  /** The context and the teams and portfolios its teamId / portfolioId filters named. */
+  async createScoped(principal: Principal, query: unknown, now = Date.now()): Promise<{ ctx: MetricQueryContext; scope: BoardScope }> {
     const parsed = parseOrThrow(metricQuerySchema, query);
     const workspace = await this.workspaces.findById(principal.workspaceId);
     if (!workspace) throw ApiError.notFound('the workspace of this API key no longer exists');
@@ -28,20 +35,22 @@ export class QueryContextFactory {
     const from = parsed.from ?? addLocalDays(to, -(DEFAULT_WINDOW_DAYS - 1));
     if (from > to) throw ApiError.badRequest('from must not be after to', [{ path: 'from', message: `${from} is after ${to}` }]);
     if (Date.parse(to) - Date.parse(from) > 3 * 366 * 86_400_000) throw ApiError.badRequest('the date range may span at most three years');
+    const scope = await this.scopes.resolve(workspace.id, { boardIds: parsed.boardId, teamIds: parsed.teamId, portfolioIds: parsed.portfolioId });
     const maps = (await this.maps.latest(workspace.id)).map((m) => ({ boardId: m.boardId, stages: m.stages }));
-    return {
+    const ctx: MetricQueryContext = {
       workspaceId: workspace.id,
       timezone: workspace.timezone,
       asOf,
       pointInTime: parsed.asOf !== undefined,
       from,
       to,
-      boardIds: parsed.boardId,
+      boardIds: scope.boardIds,
       types: parsed.type,
       teams: parsed.team,
       stages: buildStageMapping(maps),
       workflows: maps,
     };
+    return { ctx, scope };
   }
 }
 
