@@ -3,7 +3,7 @@ import { z } from 'zod';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Repeated (`?boardId=A&boardId=B`) or comma-separated values. */
-const list = z
+export const list = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)));

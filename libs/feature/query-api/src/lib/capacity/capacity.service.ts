@@ -6,11 +6,11 @@ import { type FlowType, flowTypeFor, MS_PER_DAY } from '@flowlens/metrics';
 import type { TeamEntity } from '@flowlens/persistence';
 import { ApiError } from '@flowlens/platform';
 import { z } from 'zod';
+import { list } from '../metric-query.schema';
 import { parseOrThrow, QueryContextFactory } from '../query-context.factory';
 
 type Q = Record<string, unknown>;
-const one = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)));
-const capacityQuerySchema = z.object({ interval: z.enum(['day', 'week']).default('week'), teamId: one, portfolioId: one });
+const capacityQuerySchema = z.object({ interval: z.enum(['day', 'week']).default('week'), teamId: list, portfolioId: list });
 
 /** A capacity request: its context, whose figures (a team or a portfolio), and the teams whose calendars count. */
 interface CapacityScope {
