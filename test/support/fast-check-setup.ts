@@ -1,10 +1,9 @@
-// Every property test runs with one seed per file, printed, and replayable with FC_SEED.
+// Every property test runs with one seed per file, printed, and replayable with FC_SEED. Only
+// files that use fast-check pay for loading the testing library.
 import { readFileSync } from 'node:fs';
-import fc from 'fast-check';
-import { configureFastCheckSeed } from '../../libs/testing/src/lib/fast-check-seed';
 
 const testPath = expect.getState().testPath;
-const usesFastCheck = testPath !== undefined && readFileSync(testPath, 'utf8').includes('fast-check');
-configureFastCheckSeed(fc, process.env, (line) => {
-  if (usesFastCheck) process.stderr.write(`${testPath}: ${line}\n`);
-});
+if (testPath !== undefined && readFileSync(testPath, 'utf8').includes('fast-check')) {
+  const { configureFastCheckSeed } = require('@flowlens/testing') as typeof import('@flowlens/testing');
+  configureFastCheckSeed(require('fast-check') as typeof import('fast-check'), process.env, (line) => process.stderr.write(`${testPath}: ${line}\n`));
+}

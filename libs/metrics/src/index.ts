@@ -10,7 +10,7 @@ export * from './lib/workflow/default-workflow-map';
 export * from './lib/flow-type/flow-type';
 export * from './lib/forecast/prng';
 export * from './lib/forecast/forecast-impossible.error';
-export { DEFAULT_TRIALS, MAX_TRIALS } from './lib/forecast/forecast-input.util';
+export { DEFAULT_TRIALS, MAX_HORIZON_DAYS, MAX_TRIALS } from './lib/forecast/forecast-input.util';
 export * from './lib/forecast/forecast-how-many';
 export * from './lib/forecast/forecast-when';
 export * from './lib/forecast/forecast-dates';

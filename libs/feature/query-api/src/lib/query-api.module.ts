@@ -9,6 +9,7 @@ import {
   FlowEfficiencyQuery,
   ForecastQuery,
   ItemQuery,
+  MonteCarloPool,
   SprintQuery,
   StageOccupancyQuery,
   FlowFrameworkQuery,
@@ -34,6 +35,7 @@ const QUERIES = [
   BoardCatalogQuery,
   CfdQuery,
   SprintQuery,
+  MonteCarloPool,
   ForecastQuery,
 ];
 

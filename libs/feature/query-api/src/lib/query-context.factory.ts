@@ -22,7 +22,7 @@ export class QueryContextFactory {
     const parsed = parseOrThrow(metricQuerySchema, query);
     const workspace = await this.workspaces.findById(principal.workspaceId);
     if (!workspace) throw ApiError.notFound('the workspace of this API key no longer exists');
-    const asOf = parsed.asOf === undefined ? now : Date.parse(parsed.asOf);
+    const asOf = parsed.asOf ?? now;
     if (asOf > now) throw ApiError.badRequest('asOf must not be in the future', [{ path: 'asOf', message: 'future instant' }]);
     const to = parsed.to ?? localDateOf(asOf, workspace.timezone);
     const from = parsed.from ?? addLocalDays(to, -(DEFAULT_WINDOW_DAYS - 1));
