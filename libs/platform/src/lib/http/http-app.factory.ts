@@ -7,6 +7,7 @@ import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiError } from '../errors/api-error';
 import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter';
+import { InputBoundsPipe } from '../validation/input-bounds.pipe';
 import { installGracefulShutdown } from './graceful-shutdown';
 
 export interface HttpAppOptions {
@@ -37,7 +38,7 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
     return next(error);
   });
   app.useGlobalFilters(new ErrorEnvelopeFilter());
-  app.useGlobalPipes(new ZodValidationPipe());
+  app.useGlobalPipes(new InputBoundsPipe(), new ZodValidationPipe());
   if (options.docs) setupOpenApi(app, options.docs);
   installGracefulShutdown(app, options.shutdownTimeoutMs);
 }
