@@ -7,3 +7,5 @@ export * from './lib/http/http-app.factory';
 export * from './lib/http/graceful-shutdown';
 export * from './lib/validation/json-shape.util';
 export * from './lib/validation/input-bounds.pipe';
+export * from './lib/metrics/flowlens-metrics';
+export { ERROR_CODE, WEBHOOK_OUTCOME } from './lib/metrics/http-metrics.middleware';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import Piscina from 'piscina';
 import { ForecastImpossibleError, type HowManyForecast, type HowManyInput, type WhenForecast, type WhenInput } from '@flowlens/metrics';
+import { flowlensMetrics } from '@flowlens/platform';
 import type { WorkerAnswer } from './monte-carlo.worker';
 
 /** Forecasts waiting for a thread beyond this many are refused (503) instead of piling up. */
@@ -41,7 +42,8 @@ export class MonteCarloPool implements OnModuleDestroy {
   private async run<R>(name: 'howMany' | 'when', input: HowManyInput | WhenInput): Promise<R> {
     const pool = this.open();
     if (pool.queueSize >= MAX_QUEUED_FORECASTS) throw new ForecastPoolBusyError();
-    const answer = (await pool.run(input, { name })) as WorkerAnswer<R>;
+    flowlensMetrics.forecastsRunning.inc();
+    const answer = (await pool.run(input, { name }).finally(() => flowlensMetrics.forecastsRunning.dec())) as WorkerAnswer<R>;
     if ('impossible' in answer) throw new ForecastImpossibleError(answer.impossible);
     return answer.result;
   }

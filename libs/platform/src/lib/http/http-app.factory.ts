@@ -7,6 +7,7 @@ import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiError } from '../errors/api-error';
 import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { InputBoundsPipe } from '../validation/input-bounds.pipe';
 import { installGracefulShutdown } from './graceful-shutdown';
 
@@ -29,6 +30,7 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
 export function configureHttpApp(app: NestExpressApplication, options: HttpAppOptions): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.use(httpMetricsMiddleware);
   app.set('query parser', 'extended');
   app.useBodyParser('json', { limit: options.bodyLimit, type: ['application/json', 'application/*+json', 'text/json'] });
   app.useBodyParser('urlencoded', { limit: options.bodyLimit, extended: true });
