@@ -2,13 +2,13 @@ import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiError } from '../errors/api-error';
 import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { InputBoundsPipe } from '../validation/input-bounds.pipe';
+import { FlowlensLogger } from '../logging/flowlens.logger';
 import { installGracefulShutdown } from './graceful-shutdown';
 
 export interface HttpAppOptions {
@@ -28,7 +28,7 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
 }
 
 export function configureHttpApp(app: NestExpressApplication, options: HttpAppOptions): void {
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(FlowlensLogger));
   app.disable('x-powered-by');
   app.use(httpMetricsMiddleware);
   app.set('query parser', 'extended');
