@@ -9,3 +9,4 @@ export * from './lib/validation/json-shape.util';
 export * from './lib/validation/input-bounds.pipe';
 export * from './lib/metrics/flowlens-metrics';
 export { ERROR_CODE, WEBHOOK_OUTCOME } from './lib/metrics/http-metrics.middleware';
+export * from './lib/web/dashboard.module';

@@ -5,3 +5,4 @@ export * from './lib/postgres';
 export * from './lib/kafka-probe';
 export * from './lib/repo-root';
 export * from './lib/fast-check-seed';
+export * from './lib/figure-path';
