@@ -1,4 +1,4 @@
-import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import type { ArgumentsHost, DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -34,12 +34,16 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   app.set('query parser', 'extended');
   app.useBodyParser('json', { limit: options.bodyLimit, type: ['application/json', 'application/*+json', 'text/json'] });
   app.useBodyParser('urlencoded', { limit: options.bodyLimit, extended: true });
-  // Nest would turn body-parser's JSON error into a bare 400; keep it recognisable instead.
-  app.use((error: { type?: string; message?: string }, _req: Request, _res: Response, next: NextFunction) => {
-    if (error?.type === 'entity.parse.failed') return next(ApiError.badRequest(`the request body is not valid JSON: ${error.message ?? ''}`.trim(), [], 'malformed_json'));
-    return next(error);
+  // Body-parser errors (bad JSON, too large) happen before any route: answer them here with the
+  // envelope, since a later fallback (the dashboard's static files) would otherwise turn them into 404s.
+  const envelopes = new ErrorEnvelopeFilter();
+  app.use((error: { type?: string; message?: string }, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const mapped = error?.type === 'entity.parse.failed' ? ApiError.badRequest(`the request body is not valid JSON: ${error.message ?? ''}`.trim(), [], 'malformed_json') : error;
+    const host = { getType: () => 'http', switchToHttp: () => ({ getRequest: () => req, getResponse: () => res, getNext: () => next }) };
+    envelopes.catch(mapped, host as unknown as ArgumentsHost);
   });
-  app.useGlobalFilters(new ErrorEnvelopeFilter());
+  app.useGlobalFilters(envelopes);
   app.useGlobalPipes(new InputBoundsPipe(), new ZodValidationPipe());
   if (options.docs) setupOpenApi(app, options.docs);
   installGracefulShutdown(app, options.shutdownTimeoutMs);
