@@ -1,4 +1,5 @@
 import { NormalisationError, type CanonicalEvent, type NormalisationContext } from '@flowlens/contracts';
+import { issueLinksFieldEvents } from '../normalise/issue-link.normaliser';
 import { boardIdOf } from '../normalise/issue-state';
 import type { JiraIssueFailure } from './jira-export.importer';
 import type { JiraBackfillCheckpoint } from './jira-backfill.checkpoint';
@@ -26,6 +27,7 @@ export async function* jiraBackfillEvents(
       try {
         const catalogue = await client.statusCatalogue(boardIdOf(issue));
         events.push(...jiraIssueHistoryToEvents(issue, histories, catalogue, ctx));
+        events.push(...issueLinksFieldEvents(issue, ctx, ctx.receivedAt));
       } catch (error) {
         if (!(error instanceof NormalisationError)) throw error;
         failures.push({ issueId: issue.id, issueKey: issue.key, reason: error.message });
