@@ -17,3 +17,4 @@ export * from './lib/cfd.query';
 export * from './lib/sprint.query';
 export * from './lib/forecast.query';
 export { datesBetween } from './lib/date-buckets';
+export * from './lib/risk-input.query';

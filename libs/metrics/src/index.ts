@@ -42,3 +42,5 @@ export * from './lib/risk/concentration';
 export * from './lib/risk/quality';
 export * from './lib/risk/delivery-forecast';
 export * from './lib/risk/risk-rollup';
+export * from './lib/risk/risk-fields';
+export * from './lib/oracle/risk-input.oracle';

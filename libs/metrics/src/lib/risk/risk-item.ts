@@ -60,3 +60,6 @@ export interface RiskInput {
 
 export const isInProgress = (item: RiskItem) => item.category === 'active' || item.category === 'wait';
 export const isWorkItem = (item: RiskItem) => !item.isEpic && item.category !== 'removed';
+
+/** Epics by issue type (hierarchy level 1 in Jira's default scheme). */
+export const isEpicType = (type: string | null | undefined) => (type ?? '').trim().toLowerCase() === 'epic';
