@@ -73,11 +73,14 @@ export class RiskInputQuery {
         baseParams(ctx),
       ),
       this.store.query<EventRow>(
-        `SELECT any(type) AS type, any(board_id) AS board_id, any(payload) AS payload, toUnixTimestamp64Milli(min(occurred_at)) AS at
-         FROM ${this.store.table(TABLES.workItemEvents)}
-         WHERE workspace_id = {ws:String} AND type IN ('ReleaseUpserted', 'ItemLinkCreated', 'ItemLinkDeleted')
-           AND occurred_at <= fromUnixTimestamp64Milli({asOf:Int64}) AND received_at <= fromUnixTimestamp64Milli({asOf:Int64})
-         GROUP BY event_id
+        `SELECT ev_type AS type, ev_board AS board_id, ev_payload AS payload, at FROM (
+           SELECT event_id, any(type) AS ev_type, any(board_id) AS ev_board, any(payload) AS ev_payload,
+                  toUnixTimestamp64Milli(min(occurred_at)) AS at, min(received_at) AS received
+           FROM ${this.store.table(TABLES.workItemEvents)}
+           WHERE workspace_id = {ws:String} AND type IN ('ReleaseUpserted', 'ItemLinkCreated', 'ItemLinkDeleted')
+             AND occurred_at <= fromUnixTimestamp64Milli({asOf:Int64})
+           GROUP BY event_id)
+         WHERE received <= fromUnixTimestamp64Milli({asOf:Int64})
          ORDER BY at, event_id`,
         baseParams(ctx),
       ),
