@@ -51,10 +51,10 @@ export class RiskRepository {
         );
       }
       await tx.query(
-        `UPDATE risks SET open = false, updated_at = $3,
-           history = history || jsonb_build_array(jsonb_build_object('roam', roam, 'owner', owner, 'note', note, 'at', $3::text, 'by', 'system', 'open', false))
+        `UPDATE risks SET open = false, updated_at = $3::timestamptz,
+           history = history || jsonb_build_array(jsonb_build_object('roam', roam, 'owner', owner, 'note', note, 'at', $4::text, 'by', 'system', 'open', false))
          WHERE workspace_id = $1 AND open AND NOT (risk_id = ANY($2::varchar[]))`,
-        [workspaceId, present.map((ref) => ref.riskId), iso],
+        [workspaceId, present.map((ref) => ref.riskId), iso, iso],
       );
     });
   }
