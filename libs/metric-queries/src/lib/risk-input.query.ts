@@ -77,7 +77,7 @@ export class RiskInputQuery {
            SELECT event_id, any(type) AS ev_type, any(board_id) AS ev_board, any(payload) AS ev_payload,
                   toUnixTimestamp64Milli(min(occurred_at)) AS at, min(received_at) AS received
            FROM ${this.store.table(TABLES.workItemEvents)}
-           WHERE workspace_id = {ws:String} AND type IN ('ReleaseUpserted', 'ItemLinkCreated', 'ItemLinkDeleted')
+           WHERE workspace_id = {ws:String} AND item_id = '' AND type IN ('ReleaseUpserted', 'ItemLinkCreated', 'ItemLinkDeleted')
              AND occurred_at <= fromUnixTimestamp64Milli({asOf:Int64})
            GROUP BY event_id)
          WHERE received <= fromUnixTimestamp64Milli({asOf:Int64})

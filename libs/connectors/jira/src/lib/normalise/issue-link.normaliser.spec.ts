@@ -52,4 +52,22 @@ describe('Jira issue links as canonical link events', () => {
     const later = eventsOf(normaliseJiraWebhook(fixture, testContext())).filter((e) => e.type === 'ItemLinkCreated');
     expect(later.map((e) => e.eventId)).toEqual(first.map((e) => e.eventId));
   });
+
+  it('changelog Link items: added and removed links by the other issue\'s key', () => {
+    const fixture = mutableFixture('webhooks/cloud/issue-updated-status');
+    fixture['changelog'] = {
+      id: '777',
+      items: [
+        { field: 'Link', fieldtype: 'jira', from: null, fromString: null, to: 'OPS-9', toString: 'This issue is blocked by OPS-9' },
+        { field: 'Link', fieldtype: 'jira', from: 'KAN-5', fromString: 'This issue blocks KAN-5', to: null, toString: null },
+        { field: 'Link', fieldtype: 'jira', from: null, fromString: null, to: 'KAN-6', toString: 'This issue relates to KAN-6' },
+      ],
+    };
+    const issue = fixture['issue'] as MutableJson;
+    const self = { id: issue['id'], key: issue['key'] };
+    expect(payloads(fixture).filter((e) => e.type.startsWith('ItemLink'))).toEqual([
+      { type: 'ItemLinkCreated', payload: { linkId: null, linkType: '', blocker: { id: null, key: 'OPS-9' }, dependent: self } },
+      { type: 'ItemLinkDeleted', payload: { linkId: null, linkType: '', blocker: self, dependent: { id: null, key: 'KAN-5' } } },
+    ]);
+  });
 });

@@ -88,3 +88,38 @@ export function issueLinksFieldEvents(
   }
   return events;
 }
+
+/** Reads a changelog `Link` text ("This issue is blocked by KAN-2") as who blocks whom, or null. */
+export function changelogLinkSide(text: string | null): 'other-blocks' | 'this-blocks' | null {
+  const lower = (text ?? '').toLowerCase();
+  if (lower.includes('is blocked by') || lower.includes('depends on')) return 'other-blocks';
+  if (lower.includes('blocks') || lower.includes('is depended on by')) return 'this-blocks';
+  return null;
+}
+
+/**
+ * Changelog `Link` items (field "Link": `to`/`from` hold the other issue's key, the texts say how
+ * it relates) as link creations and deletions at the changelog's time.
+ */
+export function changelogLinkEvents(
+  issue: { id: string; key: string },
+  changelog: { id: string; items: ReadonlyArray<{ field: string; from: string | null; fromText: string | null; to: string | null; toText: string | null }> },
+  occurredAt: string,
+  ctx: NormalisationContext,
+): CanonicalEvent[] {
+  const self: Ref = { id: issue.id, key: issue.key };
+  const events: CanonicalEvent[] = [];
+  changelog.items.forEach((item, index) => {
+    if (item.field.trim().toLowerCase() !== 'link') return;
+    const added = item.to !== null && item.to !== '';
+    const otherKey = added ? item.to : item.from;
+    const side = changelogLinkSide(added ? item.toText : item.fromText);
+    if (!otherKey || side === null) return;
+    const other: Ref = { id: null, key: otherKey };
+    const [blocker, dependent] = side === 'other-blocks' ? [other, self] : [self, other];
+    const payload = { linkId: null, linkType: '', blocker, dependent };
+    const type = added ? 'ItemLinkCreated' : 'ItemLinkDeleted';
+    events.push(linkEvent(ctx, type, payload, occurredAt, `${issue.id}:${changelog.id}:link`, [issue.id, changelog.id, 'link', String(index)]));
+  });
+  return events;
+}

@@ -2,7 +2,7 @@ import type { NormalisationContext, NormalisationResult } from '@flowlens/contra
 import { parseJiraWebhook } from '../schema/jira-webhook.parser';
 import { normaliseIssueCreated, normaliseIssueDeleted, normaliseIssueUpdated } from './issue-webhook.normaliser';
 import { assertCanonical } from './jira-event.factory';
-import { issueLinksFieldEvents, issueLinkWebhookEvents } from './issue-link.normaliser';
+import { changelogLinkEvents, issueLinksFieldEvents, issueLinkWebhookEvents } from './issue-link.normaliser';
 import { jiraSettingsOf } from './jira-settings';
 import { firstInstant } from './jira-time.util';
 import { projectEvents } from './project.normaliser';
@@ -44,7 +44,11 @@ function dispatch(parsed: Exclude<ReturnType<typeof parseJiraWebhook>, { kind: '
 /** Issue payloads also carry `fields.issuelinks`: their dependency links join the events. */
 function withFieldLinks(parsed: Exclude<ReturnType<typeof parseJiraWebhook>, { kind: 'ignored' }>, result: NormalisationResult, ctx: NormalisationContext): NormalisationResult {
   if (parsed.kind !== 'issue_created' && parsed.kind !== 'issue_updated') return result;
-  const links = issueLinksFieldEvents(parsed.body.issue, ctx, firstInstant(ctx.receivedAt, parsed.body.timestamp));
+  const { issue, changelog, timestamp } = parsed.body;
+  const links = issueLinksFieldEvents(issue, ctx, firstInstant(ctx.receivedAt, timestamp));
+  if (changelog?.id && changelog.items) {
+    links.push(...changelogLinkEvents(issue, { id: changelog.id, items: changelog.items }, firstInstant(ctx.receivedAt, changelog.created, timestamp), ctx));
+  }
   if (links.length === 0) return result;
   return { kind: 'events', events: [...(result.kind === 'events' ? result.events : []), ...links] };
 }
