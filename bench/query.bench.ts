@@ -57,6 +57,10 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [Number(process.hrtime.bigint() - started) / 1e6, value];
 }
 
+const RISK_ENDPOINTS = ['risk/items', 'risk/releases', 'risk/epics', 'risk/dependencies', 'risk/concentration', 'quality', 'risk/summary', 'risks'];
+/** Risk is scoped by board only (type/team are flow filters); releases use 1,000 trials per board set. */
+const riskQuery = (query: string) => `${query.replace(/(^|&)(type|team)=[^&]*/g, '')}&trials=1000`;
+
 const summary = (ms: number[]) => ({ p50: Math.round(percentile(ms, 50) ?? 0), p95: Math.round(percentile(ms, 95) ?? 0) });
 
 async function main(): Promise<void> {
@@ -106,6 +110,7 @@ async function main(): Promise<void> {
     ['capacity/allocation (portfolio)', (r, i) => `/api/v1/capacity/allocation?${window(r)}&portfolioId=${portfolio(i)}`],
     ['capacity/cost (team)', (r, i) => `/api/v1/capacity/cost?${window(r)}&teamId=${team(i)}`],
     ['capacity/cost (portfolio)', (r, i) => `/api/v1/capacity/cost?${window(r)}&portfolioId=${portfolio(i)}`],
+    ...RISK_ENDPOINTS.map((name): [string, (r: Run) => string] => [name, (r) => `/api/v1/${name}?${riskQuery(r.query)}`]),
   ];
   const latencies: Record<string, { p50: number; p95: number }> = {};
   const figures: Array<{ run: number; throughput: number }> = [];

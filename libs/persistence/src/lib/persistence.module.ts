@@ -11,11 +11,12 @@ import { ImportJobRepository } from './repositories/import-job.repository';
 import { PortfolioRepository } from './repositories/portfolio.repository';
 import { TeamRepository } from './repositories/team.repository';
 import { WorkflowMapRepository } from './repositories/workflow-map.repository';
+import { RiskRepository } from './repositories/risk.repository';
 import { WorkspaceRepository } from './repositories/workspace.repository';
 import { SecretCipher } from './secrets/secret-cipher';
 
 const OPTIONS = Symbol('PERSISTENCE_OPTIONS');
-const REPOSITORIES = [WorkspaceRepository, ApiKeyRepository, ConnectorRepository, WorkflowMapRepository, DeadLetterRepository, ImportJobRepository, TeamRepository, PortfolioRepository];
+const REPOSITORIES = [WorkspaceRepository, ApiKeyRepository, ConnectorRepository, WorkflowMapRepository, DeadLetterRepository, ImportJobRepository, TeamRepository, PortfolioRepository, RiskRepository];
 
 /** The configuration database (PostgreSQL or embedded PGlite): one data source, migrated at start. */
 @Global()
