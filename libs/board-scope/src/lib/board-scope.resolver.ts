@@ -51,14 +51,14 @@ export class BoardScopeResolver {
   /** A team of the workspace, or a 404. */
   async team(workspaceId: string, id: string): Promise<TeamEntity> {
     const team = isUuid(id) ? await this.teams.find(workspaceId, id) : null;
-    if (!team) throw ApiError.notFound(`no team ${id} in this workspace`, 'team_not_found');
+    if (!team) throw ApiError.notFound(`no team ${id} in this workspace`);
     return team;
   }
 
   /** A portfolio of the workspace, or a 404. */
   async portfolio(workspaceId: string, id: string): Promise<PortfolioRecord> {
     const portfolio = isUuid(id) ? await this.portfolios.find(workspaceId, id) : null;
-    if (!portfolio) throw ApiError.notFound(`no portfolio ${id} in this workspace`, 'portfolio_not_found');
+    if (!portfolio) throw ApiError.notFound(`no portfolio ${id} in this workspace`);
     return portfolio;
   }
 
@@ -66,7 +66,7 @@ export class BoardScopeResolver {
     const unique = [...new Set(ids)];
     const found = await this.teams.findMany(workspaceId, unique.filter(isUuid));
     const missing = unique.find((id) => !found.some((t) => t.id === id));
-    if (missing !== undefined) throw ApiError.notFound(`no team ${missing} in this workspace`, 'team_not_found');
+    if (missing !== undefined) throw ApiError.notFound(`no team ${missing} in this workspace`);
     return unique.map((id) => found.find((t) => t.id === id) as TeamEntity);
   }
 }

@@ -49,7 +49,7 @@ export class PortfoliosController {
     await this.scopes.portfolio(p.workspaceId, id);
     const doc = parseBody(portfolioSchema, body);
     const saved = await asBadRequest(() => this.portfolios.replace(p.workspaceId, id, doc));
-    if (!saved) throw ApiError.notFound(`no portfolio ${id} in this workspace`, 'portfolio_not_found');
+    if (!saved) throw ApiError.notFound(`no portfolio ${id} in this workspace`);
     return portfolioView(saved);
   }
 

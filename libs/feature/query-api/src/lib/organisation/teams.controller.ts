@@ -52,7 +52,7 @@ export class TeamsController {
     await this.scopes.team(p.workspaceId, id);
     const doc = parseBody(teamSchema, body);
     const saved = await asBadRequest(() => this.teams.replace(p.workspaceId, id, doc));
-    if (!saved) throw ApiError.notFound(`no team ${id} in this workspace`, 'team_not_found');
+    if (!saved) throw ApiError.notFound(`no team ${id} in this workspace`);
     return teamView(saved);
   }
 
