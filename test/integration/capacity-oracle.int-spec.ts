@@ -1,6 +1,7 @@
 // The capacity counts (arrivals, created, throughput per day, backlog at the end of `to`, active
 // time per board and type inside the window) computed by SQL on chDB must equal the plain
-// reference in @flowlens/capacity, on the hand-made fixtures and on random event streams.
+// reference in @flowlens/capacity, on the hand-made fixtures and on random event streams (the
+// fast-check seed is printed per file; FC_SEED replays it).
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,6 @@ import { buildStageMapping, CapacityQuery, EvaluatedItemsSource, type MetricQuer
 import { buildTimelines, type MetricQuery, type WorkflowMap } from '@flowlens/metrics';
 import { berlinFortnight, BERLIN_NOW, BERLIN_QUERY, blockedWeek, BLOCKED_QUERY, eventStreamArb, newYorkCards, NEW_YORK_NOW, NEW_YORK_QUERY, RANDOM_NOW, RANDOM_QUERY, scrambled } from '@flowlens/metrics/testing';
 import { ProjectionWriter } from '@flowlens/projections';
-import { propertyOptions } from '../support/property-options';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'flowlens-capacity-'));
 const store = new ClickHouseStore({ user: 'default', password: '', database: 'flowlens_capacity_oracle', dataDir });
@@ -79,7 +79,7 @@ describe('capacity counts in SQL equal the reference implementation', () => {
       fc.asyncProperty(eventStreamArb, fc.nat(1000), fc.constantFrom(...instants), fc.boolean(), fc.constantFrom([], ['KAN'], ['KAN', 'OPS']), async (events, seed, asOf, mapped, boardIds) => {
         await expectSameCounts(scrambled(events, seed), { ...RANDOM_QUERY, boardIds }, asOf, mapped ? [KAN_MAP] : []);
       }),
-      propertyOptions('capacity counts', Number(process.env.FLOWLENS_ORACLE_RUNS ?? 10)),
+      { numRuns: Number(process.env.FLOWLENS_ORACLE_RUNS ?? 10) },
     );
   }, 30 * 60_000);
 });
