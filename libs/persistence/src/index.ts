@@ -7,6 +7,7 @@ export * from './lib/entities/import-job.entity';
 export * from './lib/repositories/workspace.repository';
 export * from './lib/repositories/api-key.repository';
 export * from './lib/repositories/connector.repository';
+export * from './lib/repositories/connector-cache';
 export * from './lib/repositories/workflow-map.repository';
 export * from './lib/repositories/dead-letter.repository';
 export * from './lib/repositories/import-job.repository';

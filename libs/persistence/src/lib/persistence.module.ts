@@ -5,6 +5,7 @@ import { ReadinessRegistry } from '@flowlens/platform';
 import { createDataSourceOptions, type PersistenceOptions } from './data-source.factory';
 import { runPostgresMigrations } from './migration.runner';
 import { ApiKeyRepository } from './repositories/api-key.repository';
+import { ConnectorCache } from './repositories/connector-cache';
 import { ConnectorRepository } from './repositories/connector.repository';
 import { DeadLetterRepository } from './repositories/dead-letter.repository';
 import { ImportJobRepository } from './repositories/import-job.repository';
@@ -35,7 +36,7 @@ export class PersistenceModule implements OnModuleInit {
           useFactory: () => ({ ...createDataSourceOptions(options), retryAttempts: 2, retryDelay: 1000 }),
         }),
       ],
-      providers: [{ provide: OPTIONS, useValue: options }, { provide: SecretCipher, useValue: new SecretCipher(options.secretKey) }, ...REPOSITORIES],
+      providers: [{ provide: OPTIONS, useValue: options }, { provide: SecretCipher, useValue: new SecretCipher(options.secretKey) }, ConnectorCache, ...REPOSITORIES],
       exports: [SecretCipher, ...REPOSITORIES],
     };
   }

@@ -7,10 +7,17 @@ import { Journal, type JournalRecord } from './journal';
 import { OffsetStore } from './offset-store';
 import { EmbeddedSubscription } from './embedded-subscription';
 
+interface PendingAppend {
+  readonly records: JournalRecord[];
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
 /**
  * The standalone log: a durable journal in the data dir with Kafka's semantics where the
  * projector can tell (atomic appends, committed group offsets, at-least-once redelivery).
- * Concurrent appends made in the same tick share one write and one fsync.
+ * Group commit: appends made while a write is in flight (or in the same turn of the event loop)
+ * share the next write and its one fsync; each resolves only once that fsync has returned.
  */
 export class EmbeddedEventLog extends EventLog {
   readonly kind = 'embedded' as const;
@@ -18,17 +25,23 @@ export class EmbeddedEventLog extends EventLog {
   private readonly offsets: OffsetStore;
   private readonly appended = new EventEmitter();
   private readonly subscriptions = new Set<EmbeddedSubscription>();
-  private queue: Array<{ records: JournalRecord[]; resolve: () => void; reject: (e: unknown) => void }> = [];
-  private flushScheduled = false;
+  private queue: PendingAppend[] = [];
+  private draining: Promise<void> | null = null;
 
-  constructor(
+  private constructor(
+    journal: Journal,
     dir: string,
-    private readonly topicPrefix = '',
+    private readonly topicPrefix: string,
   ) {
     super();
-    this.journal = Journal.open(join(dir, 'log'));
+    this.journal = journal;
     this.offsets = new OffsetStore(join(dir, 'log', 'groups'));
     this.appended.setMaxListeners(0);
+  }
+
+  /** Opens (and locks) the journal in `dir`; rejects when another process holds it. */
+  static async open(dir: string, topicPrefix = ''): Promise<EmbeddedEventLog> {
+    return new EmbeddedEventLog(await Journal.open(join(dir, 'log')), dir, topicPrefix);
   }
 
   async ensureTopics(): Promise<void> {
@@ -41,12 +54,10 @@ export class EmbeddedEventLog extends EventLog {
       a.records.map((r) => ({ topic: this.topicPrefix + a.topic, key: r.key, value: r.value, headers: r.headers ?? {} })),
     );
     if (records.length === 0) return Promise.resolve();
+    if (this.closed) return Promise.reject(new EventLogUnavailableError('embedded log is closed'));
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ records, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.draining ??= this.drain();
     });
   }
 
@@ -82,23 +93,29 @@ export class EmbeddedEventLog extends EventLog {
   async close(): Promise<void> {
     if (this.closed) return;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
-    this.flush();
     this.closed = true;
-    this.journal.close();
+    await this.draining;
+    await this.journal.close();
   }
 
-  private flush(): void {
-    this.flushScheduled = false;
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0) return;
+  /** Writes the queue until it is empty, one durable write at a time. */
+  private async drain(): Promise<void> {
     try {
-      if (this.closed) throw new EventLogUnavailableError('embedded log is closed');
-      this.journal.appendLines(batch.map((b) => b.records));
-      batch.forEach((b) => b.resolve());
-      this.appended.emit('append');
-    } catch (error) {
-      batch.forEach((b) => b.reject(error));
+      // Deliveries handled in the same turn of the event loop join the first write.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (this.queue.length > 0) {
+        const batch = this.queue;
+        this.queue = [];
+        try {
+          await this.journal.appendLines(batch.map((b) => b.records));
+          batch.forEach((b) => b.resolve());
+          this.appended.emit('append');
+        } catch (error) {
+          batch.forEach((b) => b.reject(error));
+        }
+      }
+    } finally {
+      this.draining = null;
     }
   }
 }
