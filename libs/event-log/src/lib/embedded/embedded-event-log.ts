@@ -81,7 +81,7 @@ export class EmbeddedEventLog extends EventLog {
   }
 
   async resetGroup(groupId: string, topics: readonly string[]): Promise<void> {
-    this.offsets.reset(groupId, topics.map((t) => this.topicPrefix + t));
+    await this.offsets.reset(groupId, topics.map((t) => this.topicPrefix + t));
   }
 
   async ping(): Promise<void> {

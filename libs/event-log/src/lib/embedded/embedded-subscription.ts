@@ -48,7 +48,7 @@ export class EmbeddedSubscription implements Subscription {
       let position = this.offsets.get(groupId, topic);
       if (position === undefined) {
         position = fromBeginning ? 0 : this.journal.endOffset;
-        this.offsets.commit(groupId, topic, position);
+        await this.offsets.commit(groupId, topic, position);
       }
       const { records, scannedTo } = this.journal.read(topic, position, maxBatchSize);
       if (records.length > 0) {
@@ -79,7 +79,7 @@ export class EmbeddedSubscription implements Subscription {
         this.state = 'running';
         this.lastError = null;
       }
-      if (scannedTo > position) this.offsets.commit(groupId, topic, scannedTo);
+      if (scannedTo > position) await this.offsets.commit(groupId, topic, scannedTo);
       if (records.length === 0) await this.pause(IDLE_POLL_MS);
     }
   }
