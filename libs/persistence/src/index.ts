@@ -11,6 +11,7 @@ export * from './lib/repositories/connector-cache';
 export * from './lib/repositories/workflow-map.repository';
 export * from './lib/repositories/dead-letter.repository';
 export * from './lib/repositories/import-job.repository';
+export * from './lib/repositories/accepted-event-id.repository';
 export * from './lib/secrets/secret-cipher';
 export * from './lib/data-source.factory';
 export * from './lib/migration.runner';

@@ -11,9 +11,10 @@ import { WorkspaceEntity } from './entities/workspace.entity';
 import { InitialSchema1764115200000 } from './migrations/1764115200000-InitialSchema';
 import { DeadLetters1795670000000 } from './migrations/1795670000000-DeadLetters';
 import { ImportJobs1795670000001 } from './migrations/1795670000001-ImportJobs';
+import { AcceptedEventIds1796400000000 } from './migrations/1796400000000-AcceptedEventIds';
 
 export const ENTITIES = [WorkspaceEntity, ApiKeyEntity, ConnectorEntity, WorkflowMapVersionEntity, DeadLetterEntity, ImportJobEntity];
-export const MIGRATIONS = [InitialSchema1764115200000, DeadLetters1795670000000, ImportJobs1795670000001];
+export const MIGRATIONS = [InitialSchema1764115200000, DeadLetters1795670000000, ImportJobs1795670000001, AcceptedEventIds1796400000000];
 
 export interface PersistenceOptions {
   /** postgres:// URL; when absent, embedded PGlite in `${dataDir}/postgres`. */

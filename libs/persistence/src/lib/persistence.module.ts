@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ReadinessRegistry } from '@flowlens/platform';
 import { createDataSourceOptions, type PersistenceOptions } from './data-source.factory';
 import { runPostgresMigrations } from './migration.runner';
+import { AcceptedEventIdRepository } from './repositories/accepted-event-id.repository';
 import { ApiKeyRepository } from './repositories/api-key.repository';
 import { ConnectorCache } from './repositories/connector-cache';
 import { ConnectorRepository } from './repositories/connector.repository';
@@ -14,7 +15,7 @@ import { WorkspaceRepository } from './repositories/workspace.repository';
 import { SecretCipher } from './secrets/secret-cipher';
 
 const OPTIONS = Symbol('PERSISTENCE_OPTIONS');
-const REPOSITORIES = [WorkspaceRepository, ApiKeyRepository, ConnectorRepository, WorkflowMapRepository, DeadLetterRepository, ImportJobRepository];
+const REPOSITORIES = [WorkspaceRepository, ApiKeyRepository, ConnectorRepository, WorkflowMapRepository, DeadLetterRepository, ImportJobRepository, AcceptedEventIdRepository];
 
 /** The configuration database (PostgreSQL or embedded PGlite): one data source, migrated at start. */
 @Global()

@@ -1,17 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { TOPIC_DEFINITIONS } from '@flowlens/contracts';
+import { GroupCommit } from '@flowlens/platform';
 import { EventLog, type SubscribeOptions, type Subscription, type TopicAppend, type TopicProgress } from '../event-log.port';
 import { EventLogUnavailableError } from '../event-log.errors';
 import { Journal, type JournalRecord } from './journal';
 import { OffsetStore } from './offset-store';
 import { EmbeddedSubscription } from './embedded-subscription';
-
-interface PendingAppend {
-  readonly records: JournalRecord[];
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
-}
 
 /**
  * The standalone log: a durable journal in the data dir with Kafka's semantics where the
@@ -25,8 +20,10 @@ export class EmbeddedEventLog extends EventLog {
   private readonly offsets: OffsetStore;
   private readonly appended = new EventEmitter();
   private readonly subscriptions = new Set<EmbeddedSubscription>();
-  private queue: PendingAppend[] = [];
-  private draining: Promise<void> | null = null;
+  private readonly writes = new GroupCommit<JournalRecord[]>(async (batches) => {
+    await this.journal.appendLines(batches);
+    this.appended.emit('append');
+  });
 
   private constructor(
     journal: Journal,
@@ -55,10 +52,7 @@ export class EmbeddedEventLog extends EventLog {
     );
     if (records.length === 0) return Promise.resolve();
     if (this.closed) return Promise.reject(new EventLogUnavailableError('embedded log is closed'));
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ records, resolve, reject });
-      this.draining ??= this.drain();
-    });
+    return this.writes.add(records);
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
@@ -94,28 +88,7 @@ export class EmbeddedEventLog extends EventLog {
     if (this.closed) return;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.closed = true;
-    await this.draining;
+    await this.writes.idle();
     await this.journal.close();
-  }
-
-  /** Writes the queue until it is empty, one durable write at a time. */
-  private async drain(): Promise<void> {
-    try {
-      // Deliveries handled in the same turn of the event loop join the first write.
-      await new Promise((resolve) => setImmediate(resolve));
-      while (this.queue.length > 0) {
-        const batch = this.queue;
-        this.queue = [];
-        try {
-          await this.journal.appendLines(batch.map((b) => b.records));
-          batch.forEach((b) => b.resolve());
-          this.appended.emit('append');
-        } catch (error) {
-          batch.forEach((b) => b.reject(error));
-        }
-      }
-    } finally {
-      this.draining = null;
-    }
   }
 }
