@@ -4,6 +4,9 @@ import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 
 const ASK_TIMEOUT_MS = 1000;
+/** A dead owner's socket refuses connections a moment before the kernel frees its name. */
+const DYING_OWNER_RETRIES = 30;
+const RETRY_MS = 100;
 
 /**
  * One process per embedded data dir: a second one fails fast instead of corrupting the journal.
@@ -27,8 +30,10 @@ export class DataDirLock {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
         const owner = await askOwner(address);
-        if (owner !== 'refused' || abstract || attempt > 0) throw new Error(`the embedded log at ${dir} is in use by process ${owner === 'refused' ? 'unknown' : owner}`);
-        rmSync(address, { force: true }); // a socket file nobody listens on any more
+        const gone = owner === 'refused' || owner === 'reset';
+        if (!gone || attempt >= DYING_OWNER_RETRIES) throw new Error(`the embedded log at ${dir} is in use by process ${gone ? 'unknown' : owner}`);
+        if (owner === 'refused' && !abstract) rmSync(address, { force: true }); // a socket file nobody listens on any more
+        else await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
       }
     }
   }
@@ -53,14 +58,20 @@ function listen(address: string): Promise<Server> {
   });
 }
 
-/** The owner's PID ('unknown' if it does not say in time), or 'refused' when nobody listens there. */
+/**
+ * The owner's PID ('unknown' if it does not say in time); 'refused' when nobody listens there,
+ * 'reset' when the listener is being torn down (its process just died).
+ */
 function askOwner(address: string): Promise<string> {
   return new Promise((resolve) => {
     let answer = '';
     const socket = connect(address);
     socket.setTimeout(ASK_TIMEOUT_MS, () => socket.destroy());
     socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
-    socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED' || error.code === 'ENOENT' ? 'refused' : 'unknown'));
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ECONNREFUSED' || error.code === 'ENOENT') resolve('refused');
+      else resolve(error.code === 'ECONNRESET' ? 'reset' : 'unknown');
+    });
     socket.on('close', () => resolve(answer.trim() || 'unknown'));
   });
 }
