@@ -1,8 +1,14 @@
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { ApiClient } from '@flowlens/testing';
-import { issueCreated, issueTransitioned, signJira } from '../test/support/jira-webhooks';
+import { signJiraBody } from '@flowlens/connector-jira';
+import type { ApiClient } from '@flowlens/testing';
+import { createdThenDoneBodies, distinctCreatedBodies } from './jira-webhook.bodies';
+
+const signJira = (body: string, secret: string): string => signJiraBody(Buffer.from(body), secret);
 
 export interface LoadResult {
+  /** Milliseconds of CPU (user + system) the server process spent per answered request. */
+  readonly cpuMsPerRequest: number;
   readonly rate: number;
   readonly p50: number;
   readonly p99: number;
@@ -15,24 +21,17 @@ export interface LoadOptions {
   readonly durationS: number;
 }
 
-/**
- * A real-shaped `jira:issue_created` body per request, each for a distinct issue (project LOAD).
- * The payload is serialised once; each request only splices its number in, so the client's own
- * cost stays small and equal for every server measured.
- */
-export function distinctIssueBodies(at: number): (n: number) => string {
-  const payload = issueCreated(0, at, { project: 'LOAD', summary: 'Load item __N__' });
-  const issue = payload['issue'] as Record<string, unknown>;
-  issue['id'] = '__N__';
-  issue['key'] = 'LOAD-__N__';
-  issue['self'] = 'https://acme-flow.atlassian.net/rest/api/2/issue/__N__';
-  const parts = JSON.stringify(payload).split('__N__');
-  return (n) => parts.join(String(100_000 + n));
+/** CPU time (user + system, ms) of a process so far, from /proc (Linux). */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
 }
+const CLOCK_TICKS = 100;
 
-/** One signed Jira webhook per request over `connections` keep-alive connections. */
-export async function loadWebhooks(url: string, path: string, secret: string, options: LoadOptions): Promise<LoadResult> {
-  const body = distinctIssueBodies(Date.now() - 3 * 86_400_000);
+/** One signed Jira webhook per request over `connections` keep-alive connections, against the server of process `pid`. */
+export async function loadWebhooks(url: string, path: string, secret: string, pid: number, options: LoadOptions): Promise<LoadResult> {
+  const cpuBefore = cpuMs(pid);
+  const body = distinctCreatedBodies(Date.now() - 3 * 86_400_000);
   let n = 0;
   const result = await autocannon({
     url,
@@ -53,7 +52,8 @@ export async function loadWebhooks(url: string, path: string, secret: string, op
       },
     ],
   });
-  return { rate: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, accepted: result['2xx'], failed: result.non2xx + result.errors + result.timeouts };
+  const answered = result['2xx'] + result.non2xx;
+  return { cpuMsPerRequest: (cpuMs(pid) - cpuBefore) / Math.max(1, answered), rate: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, accepted: result['2xx'], failed: result.non2xx + result.errors + result.timeouts };
 }
 
 /**
@@ -63,20 +63,20 @@ export async function loadWebhooks(url: string, path: string, secret: string, op
 export async function sampleFreshness(webhooks: ApiClient, webhookPath: string, secret: string, api: ApiClient, running: () => boolean): Promise<number[]> {
   const samples: number[] = [];
   const at = Date.now() - 2 * 86_400_000;
-  const send = async (payload: object): Promise<number> => {
-    const body = JSON.stringify(payload);
+  const send = async (body: string): Promise<number> => {
     const response = await webhooks.post(webhookPath, body, { 'content-type': 'application/json', 'x-hub-signature': signJira(body, secret) });
     if (response.status !== 202) throw new Error(`freshness probe answered ${response.status}: ${JSON.stringify(response.body)}`);
     return Date.now();
   };
   for (let i = 1; running(); i++) {
-    await send(issueCreated(i, at, { project: 'FRS' }));
-    const acked = await send(issueTransitioned(i, at + 60_000, 'To Do', 'Done', 900_000 + i, { project: 'FRS' }));
+    const [created, done] = createdThenDoneBodies(i, at);
+    await send(created);
+    const acked = await send(done);
     for (;;) {
       const throughput = await api.get<{ total: number }>('/api/v1/metrics/throughput?boardId=FRS');
       if (throughput.status === 200 && throughput.body.total >= i) break;
       if (Date.now() - acked > 60_000) throw new Error(`FRS-${i} not visible in throughput within 60 s`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
     samples.push(Date.now() - acked);
   }
