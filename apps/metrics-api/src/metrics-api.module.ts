@@ -4,7 +4,7 @@ import { ClickHouseModule, clickHouseOptionsFromEnv } from '@flowlens/clickhouse
 import { AdminModule } from '@flowlens/feature-admin';
 import { QueryApiModule } from '@flowlens/feature-query-api';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@flowlens/persistence';
-import { HealthModule, LoggingModule } from '@flowlens/platform';
+import { DashboardModule, HealthModule, LoggingModule } from '@flowlens/platform';
 import type { MetricsApiEnv } from './metrics-api.env';
 
 @Module({})
@@ -20,6 +20,7 @@ export class MetricsApiModule {
         AuthModule.forRoot({ adminToken: env.FLOWLENS_ADMIN_TOKEN }),
         AdminModule,
         QueryApiModule,
+        DashboardModule.forRoot(),
       ],
     };
   }
