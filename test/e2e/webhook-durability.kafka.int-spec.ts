@@ -2,7 +2,7 @@ import { TOPICS } from '@flowlens/contracts';
 import { eventually } from '@flowlens/testing';
 import { signJira } from '../support/jira-webhooks';
 import { KafkaPipeline } from '../support/pipeline/kafka-pipeline';
-import { createdThenDone, postJira, retryAll, sendAndKill } from '../support/pipeline/kill-during-load';
+import { createdThenDone, type IdentifiedDelivery, postJira, retryAll, sendAndKill } from '../support/pipeline/kill-during-load';
 import { LogTopicReader } from '../support/pipeline/log-topic.reader';
 
 const SECRET = 'jira-secret-for-kafka-durability-tests';
@@ -59,5 +59,15 @@ describe('webhook group commit on Kafka (ingest-gateway -> shared transactions -
       { timeoutMs: 120_000, what: `all ${ITEMS} KGC items done` },
     );
     expect(throughput.body.total).toBe(ITEMS);
+  });
+
+  it('a secret rotated in the API process is honoured by the gateway at once: it reloads before refusing', async () => {
+    const { client, connector } = await pipeline.workspace({ type: 'jira', secret: SECRET });
+    const created = createdThenDone('KROT', 3, Date.now()).map((item) => item[0] as IdentifiedDelivery);
+    const post = (n: number, secret: string) => postJira(pipeline.gateway.url, connector.webhookPath, secret, created[n] as IdentifiedDelivery);
+    expect(await post(0, SECRET)).toBe(202); // cached in the gateway
+    expect((await client.request('PATCH', `/api/v1/connectors/${connector.id}`, { secret: 'the-rotated-secret' })).status).toBe(200);
+    expect(await post(1, 'the-rotated-secret')).toBe(202);
+    expect(await post(2, SECRET)).toBe(401);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { TOPICS } from '@flowlens/contracts';
 import { ApiClient, AppProcess, eventually, setUpWorkspace } from '@flowlens/testing';
 import { signJira } from '../support/jira-webhooks';
-import { createdThenDone, postJira, retryAll, sendAndKill } from '../support/pipeline/kill-during-load';
+import { createdThenDone, type IdentifiedDelivery, postJira, retryAll, sendAndKill } from '../support/pipeline/kill-during-load';
 
 const ADMIN = 'admin-token-for-durability-tests-01';
 const SECRET = 'jira-secret-for-durability-tests';
@@ -75,5 +75,15 @@ describe('webhook group commit, standalone (embedded journal, PGlite, chDB)', ()
       { timeoutMs: 120_000, what: `all ${ITEMS} GRP items done` },
     );
     expect(throughput.body.total).toBe(ITEMS);
+  });
+
+  it('a secret changed through the API takes effect on the next delivery (the connector cache is invalidated)', async () => {
+    const { client, connector } = await setUpWorkspace(new ApiClient(app.url), ADMIN, { type: 'jira', secret: SECRET });
+    const created = createdThenDone('ROT', 3, Date.now()).map((item) => item[0] as IdentifiedDelivery);
+    const post = (n: number, secret: string) => postJira(app.url, connector.webhookPath, secret, created[n] as IdentifiedDelivery);
+    expect(await post(0, SECRET)).toBe(202); // now cached
+    expect((await client.request('PATCH', `/api/v1/connectors/${connector.id}`, { secret: 'the-rotated-secret' })).status).toBe(200);
+    expect(await post(1, SECRET)).toBe(401);
+    expect(await post(2, 'the-rotated-secret')).toBe(202);
   });
 });
