@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { TOPIC_DEFINITIONS } from '@flowlens/contracts';
-import { GroupCommit } from '@flowlens/platform';
+import { flowlensMetrics, GroupCommit } from '@flowlens/platform';
 import { EventLog, type SubscribeOptions, type Subscription, type TopicAppend, type TopicProgress } from '../event-log.port';
 import { EventLogUnavailableError } from '../event-log.errors';
 import { Journal, type JournalRecord } from './journal';
@@ -20,10 +20,13 @@ export class EmbeddedEventLog extends EventLog {
   private readonly offsets: OffsetStore;
   private readonly appended = new EventEmitter();
   private readonly subscriptions = new Set<EmbeddedSubscription>();
-  private readonly writes = new GroupCommit<JournalRecord[]>(async (batches) => {
-    await this.journal.appendLines(batches);
-    this.appended.emit('append');
-  });
+  private readonly writes = new GroupCommit<JournalRecord[]>(
+    async (batches) => {
+      await this.journal.appendLines(batches);
+      this.appended.emit('append');
+    },
+    { onFlush: (appends) => flowlensMetrics.observeAppendGroup(this.kind, appends) },
+  );
 
   private constructor(
     journal: Journal,

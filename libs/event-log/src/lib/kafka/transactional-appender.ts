@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
-import { GroupCommit } from '@flowlens/platform';
+import { flowlensMetrics, GroupCommit } from '@flowlens/platform';
 import { EventLogUnavailableError } from '../event-log.errors';
 import type { TopicAppend } from '../event-log.port';
 
@@ -19,6 +19,7 @@ export class TransactionalAppender {
   private readonly transactions = new GroupCommit<readonly TopicAppend[]>((batch) => this.commitOrFail(batch.flat()), {
     maxWeight: MAX_RECORDS_PER_TRANSACTION,
     weigh: (appends) => appends.reduce((n, a) => n + a.records.length, 0),
+    onFlush: (appends) => flowlensMetrics.observeAppendGroup('kafka', appends),
   });
 
   constructor(

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { type CanonicalEvent, type DeadLetter, type RawWebhook, TOPICS, topicKey } from '@flowlens/contracts';
 import { EventLog, EventLogUnavailableError, type TopicAppend } from '@flowlens/event-log';
 import { AcceptedEventIdRepository } from '@flowlens/persistence';
-import { ApiError } from '@flowlens/platform';
+import { ApiError, flowlensMetrics } from '@flowlens/platform';
 import { RecentEventIds } from './recent-event-ids';
 
 /** A delivery as kept in the raw topic, before its outcome is known. */
@@ -79,6 +79,7 @@ export class DeliveryLog {
   }
 
   private async append(appends: TopicAppend[]): Promise<void> {
+    const end = flowlensMetrics.appendSeconds.startTimer({ log: this.log.kind });
     try {
       await this.log.append(appends);
     } catch (error) {
@@ -87,6 +88,8 @@ export class DeliveryLog {
         throw ApiError.unavailable('the event log is unavailable; retry later', 'log_unavailable');
       }
       throw error;
+    } finally {
+      end();
     }
   }
 }

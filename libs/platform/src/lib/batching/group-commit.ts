@@ -2,6 +2,8 @@ export interface GroupCommitOptions<T> {
   /** Items whose total weight passes this go to the next flush (one item always goes). */
   readonly maxWeight?: number;
   readonly weigh?: (item: T) => number;
+  /** Told how many items each successful flush made durable (for the group-size metric). */
+  readonly onFlush?: (items: number) => void;
 }
 
 interface Waiting<T, R> {
@@ -44,6 +46,7 @@ export class GroupCommit<T, R = void> {
         const batch = this.take();
         try {
           const result = await this.flush(batch.map((w) => w.item));
+          this.options.onFlush?.(batch.length);
           for (const w of batch) w.resolve(result);
         } catch (error) {
           for (const w of batch) w.reject(error);
