@@ -18,3 +18,4 @@ export * from './lib/sprint.query';
 export * from './lib/forecast.query';
 export * from './lib/monte-carlo.pool';
 export { datesBetween } from './lib/date-buckets';
+export * from './lib/risk-input.query';
