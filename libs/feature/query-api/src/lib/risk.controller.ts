@@ -29,7 +29,7 @@ export class RiskController {
   @ApiOperation({ summary: 'Unreleased releases: Monte Carlo across the boards holding remaining items (p50/p85/p95, P(on time))' })
   async releases(@CurrentPrincipal() p: Principal, @Query() q: Q) {
     const e = await this.risks.evaluate(p, q, { window: Number(q['window']) || 90 });
-    return { asOf: new Date(e.ctx.asOf).toISOString(), items: this.risks.deliveries(e, q).releases };
+    return { asOf: new Date(e.ctx.asOf).toISOString(), items: (await this.risks.deliveries(e, q)).releases };
   }
 
   @Get('risk/epics')
@@ -37,7 +37,7 @@ export class RiskController {
   @ApiOperation({ summary: 'Open epics: Monte Carlo across the boards holding their remaining children, against the epic due date' })
   async epics(@CurrentPrincipal() p: Principal, @Query() q: Q) {
     const e = await this.risks.evaluate(p, q, { window: Number(q['window']) || 90 });
-    return { asOf: new Date(e.ctx.asOf).toISOString(), items: this.risks.deliveries(e, q).epics };
+    return { asOf: new Date(e.ctx.asOf).toISOString(), items: (await this.risks.deliveries(e, q)).epics };
   }
 
   @Get('risk/dependencies')
