@@ -13,9 +13,10 @@ import { InitialSchema1764115200000 } from './migrations/1764115200000-InitialSc
 import { DeadLetters1795670000000 } from './migrations/1795670000000-DeadLetters';
 import { ImportJobs1795670000001 } from './migrations/1795670000001-ImportJobs';
 import { RiskRegister1796200000000 } from './migrations/1796200000000-RiskRegister';
+import { AcceptedEventIds1796400000000 } from './migrations/1796400000000-AcceptedEventIds';
 
 export const ENTITIES = [WorkspaceEntity, ApiKeyEntity, ConnectorEntity, WorkflowMapVersionEntity, DeadLetterEntity, ImportJobEntity, RiskEntity];
-export const MIGRATIONS = [InitialSchema1764115200000, DeadLetters1795670000000, ImportJobs1795670000001, RiskRegister1796200000000];
+export const MIGRATIONS = [InitialSchema1764115200000, DeadLetters1795670000000, ImportJobs1795670000001, RiskRegister1796200000000, AcceptedEventIds1796400000000];
 
 export interface PersistenceOptions {
   /** postgres:// URL; when absent, embedded PGlite in `${dataDir}/postgres`. */
