@@ -5,7 +5,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import Piscina from 'piscina';
 import { ForecastImpossibleError, type HowManyForecast, type HowManyInput, type WhenForecast, type WhenInput } from '@flowlens/metrics';
 import { flowlensMetrics } from '@flowlens/platform';
-import type { WorkerAnswer } from './monte-carlo.worker';
+import type { DeliveryForecasts, DeliveryTask, WorkerAnswer } from './monte-carlo.worker';
 
 /** Forecasts waiting for a thread beyond this many are refused (503) instead of piling up. */
 export const MAX_QUEUED_FORECASTS = 64;
@@ -34,12 +34,17 @@ export class MonteCarloPool implements OnModuleDestroy {
     return this.run('when', input);
   }
 
+  /** Every release's and epic's delivery forecast (the risk endpoints). */
+  deliveries(task: DeliveryTask): Promise<DeliveryForecasts> {
+    return this.run('deliveries', task);
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.pool?.destroy();
     this.pool = null;
   }
 
-  private async run<R>(name: 'howMany' | 'when', input: HowManyInput | WhenInput): Promise<R> {
+  private async run<R>(name: 'howMany' | 'when' | 'deliveries', input: HowManyInput | WhenInput | DeliveryTask): Promise<R> {
     const pool = this.open();
     if (pool.queueSize >= MAX_QUEUED_FORECASTS) throw new ForecastPoolBusyError();
     flowlensMetrics.forecastsRunning.inc();
