@@ -5,15 +5,17 @@ import { ReadinessRegistry } from '@flowlens/platform';
 import { createDataSourceOptions, type PersistenceOptions } from './data-source.factory';
 import { runPostgresMigrations } from './migration.runner';
 import { ApiKeyRepository } from './repositories/api-key.repository';
+import { AuditLogRepository } from './repositories/audit-log.repository';
 import { ConnectorRepository } from './repositories/connector.repository';
 import { DeadLetterRepository } from './repositories/dead-letter.repository';
 import { ImportJobRepository } from './repositories/import-job.repository';
 import { WorkflowMapRepository } from './repositories/workflow-map.repository';
 import { WorkspaceRepository } from './repositories/workspace.repository';
 import { SecretCipher } from './secrets/secret-cipher';
+import { WorkspacePurgeRegistry } from './workspace-purge.registry';
 
 const OPTIONS = Symbol('PERSISTENCE_OPTIONS');
-const REPOSITORIES = [WorkspaceRepository, ApiKeyRepository, ConnectorRepository, WorkflowMapRepository, DeadLetterRepository, ImportJobRepository];
+const REPOSITORIES = [WorkspaceRepository, ApiKeyRepository, ConnectorRepository, WorkflowMapRepository, DeadLetterRepository, ImportJobRepository, AuditLogRepository];
 
 /** The configuration database (PostgreSQL or embedded PGlite): one data source, migrated at start. */
 @Global()
@@ -35,8 +37,8 @@ export class PersistenceModule implements OnModuleInit {
           useFactory: () => ({ ...createDataSourceOptions(options), retryAttempts: 2, retryDelay: 1000 }),
         }),
       ],
-      providers: [{ provide: OPTIONS, useValue: options }, { provide: SecretCipher, useValue: new SecretCipher(options.secretKey) }, ...REPOSITORIES],
-      exports: [SecretCipher, ...REPOSITORIES],
+      providers: [{ provide: OPTIONS, useValue: options }, { provide: SecretCipher, useValue: new SecretCipher(options.secretKey) }, ...REPOSITORIES, WorkspacePurgeRegistry],
+      exports: [SecretCipher, WorkspacePurgeRegistry, ...REPOSITORIES],
     };
   }
 

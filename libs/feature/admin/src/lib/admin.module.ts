@@ -1,8 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ApiKeysController } from './api-keys.controller';
+import { AuditController } from './audit.controller';
 import { ConnectorsController } from './connectors.controller';
+import { WorkspacePurgeService } from './workspace-purge.service';
+import { WorkspaceSettingsController } from './workspace-settings.controller';
 import { WorkspacesController } from './workspaces.controller';
 
-/** Workspaces (admin token), connectors and API keys (workspace admin key). */
-@Module({ controllers: [WorkspacesController, ConnectorsController, ApiKeysController] })
+/** Workspaces (admin token), the key's workspace settings, connectors, API keys and the audit log (workspace admin key). */
+@Module({
+  controllers: [WorkspacesController, WorkspaceSettingsController, ConnectorsController, ApiKeysController, AuditController],
+  providers: [WorkspacePurgeService],
+})
 export class AdminModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConnectorRateLimiter } from './connector-rate-limiter';
 import { DeadLettersController } from './dead-letters.controller';
 import { DeadLettersService } from './dead-letters.service';
 import { DeliveryLog } from './delivery-log';
@@ -15,6 +16,7 @@ import { WebhooksController } from './webhooks.controller';
     DeadLettersService,
     DeliveryLog,
     RecentEventIds,
+    ConnectorRateLimiter,
     { provide: WEBHOOK_CONNECTORS, useFactory: defaultWebhookConnectors },
   ],
   exports: [WebhookIntakeService, WEBHOOK_CONNECTORS],

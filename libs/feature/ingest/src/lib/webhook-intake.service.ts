@@ -1,8 +1,9 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import type { EventSource } from '@flowlens/contracts';
 import { safeEqual, sha256Hex } from '@flowlens/auth';
-import { ConnectorRepository, type ConnectorRecord, DeadLetterRepository } from '@flowlens/persistence';
+import { acceptedSecrets, ConnectorRepository, type ConnectorRecord, DeadLetterRepository } from '@flowlens/persistence';
 import { ApiError } from '@flowlens/platform';
+import { ConnectorRateLimiter } from './connector-rate-limiter';
 import { DeliveryLog, type RawDelivery } from './delivery-log';
 import { normaliseDelivery } from './normalise-delivery';
 import { WEBHOOK_CONNECTORS, type WebhookConnectorRegistry } from './webhook-connectors';
@@ -33,6 +34,7 @@ export class WebhookIntakeService {
     private readonly deliveries: DeliveryLog,
     private readonly deadLetters: DeadLetterRepository,
     @Inject(WEBHOOK_CONNECTORS) private readonly registry: WebhookConnectorRegistry,
+    private readonly rateLimiter: ConnectorRateLimiter,
   ) {}
 
   /** The connector behind a webhook URL, or 404. */
@@ -50,7 +52,11 @@ export class WebhookIntakeService {
       throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', 'the webhook body must be JSON (Content-Type: application/json)');
     }
     const request = { rawBody: delivery.rawBody, headers: delivery.headers };
-    this.authenticate(connector, delivery.token, () => adapter.verify(request, { secret: connector.secret, callbackUrl: connector.callbackUrl }));
+    // During a rotation's overlap a delivery signed with either secret is genuine.
+    const signedWith = (secret: string) => adapter.verify(request, { secret, callbackUrl: connector.callbackUrl });
+    this.authenticate(connector, delivery.token, () => acceptedSecrets(connector).some(signedWith));
+    if (!connector.enabled) throw ApiError.forbidden(`connector ${connector.id} is disabled; enable it with PATCH /api/v1/connectors/{id} { "enabled": true }`, 'connector_disabled');
+    await this.rateLimiter.take(connector);
 
     const receivedAt = new Date().toISOString();
     const raw: RawDelivery = {

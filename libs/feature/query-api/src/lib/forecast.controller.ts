@@ -1,7 +1,7 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, type Principal, WorkspaceKeyGuard } from '@flowlens/auth';
+import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
 import { ForecastQuery } from '@flowlens/metric-queries';
 import { ForecastImpossibleError, localDateOf } from '@flowlens/metrics';
 import { ApiError } from '@flowlens/platform';
@@ -14,6 +14,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 @ApiTags('forecast')
 @ApiBearerAuth()
 @UseGuards(WorkspaceKeyGuard)
+@RequireRole('viewer')
 @Controller('api/v1/forecast')
 export class ForecastController {
   constructor(

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { ApiError } from '../errors/api-error';
 import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter';
 import { installGracefulShutdown } from './graceful-shutdown';
@@ -12,12 +13,15 @@ import { installGracefulShutdown } from './graceful-shutdown';
 export interface HttpAppOptions {
   readonly bodyLimit: string;
   readonly shutdownTimeoutMs: number;
+  /** Browser origins allowed to call the API; empty (the default): CORS stays off. */
+  readonly corsOrigins?: readonly string[];
   readonly docs?: { readonly title: string; readonly description: string; readonly version: string };
 }
 
 /**
- * Builds a Nest HTTP app the Flowlens way: raw bodies kept (webhook signatures), a body-size
- * limit, the JSON error envelope, zod validation, pino logs, OpenAPI at /docs, graceful shutdown.
+ * Builds a Nest HTTP app the Flowlens way: security headers, CORS only when configured, raw bodies
+ * kept (webhook signatures), a body-size limit, the JSON error envelope, zod validation, pino logs
+ * with request ids, OpenAPI at /docs, graceful shutdown.
  */
 export async function createHttpApp(module: Type<unknown> | DynamicModule, options: HttpAppOptions): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { rawBody: true, bufferLogs: true });
@@ -28,6 +32,11 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
 export function configureHttpApp(app: NestExpressApplication, options: HttpAppOptions): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.use(helmet());
+  const origins = options.corsOrigins ?? [];
+  if (origins.length > 0) {
+    app.enableCors({ origin: origins.includes('*') ? '*' : [...origins], exposedHeaders: ['Retry-After', 'X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining'], maxAge: 600 });
+  }
   app.set('query parser', 'extended');
   app.useBodyParser('json', { limit: options.bodyLimit, type: ['application/json', 'application/*+json', 'text/json'] });
   app.useBodyParser('urlencoded', { limit: options.bodyLimit, extended: true });
