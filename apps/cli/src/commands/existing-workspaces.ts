@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createDataSourceOptions, persistenceOptionsFromEnv } from '@flowlens/persistence';
+import { createDataSourceOptions, persistenceOptionsFromEnv, runPostgresMigrations } from '@flowlens/persistence';
 import type { CliEnv } from '../cli.env';
 
 /** The ids of the workspaces that exist now: a rebuild skips log records of deleted (purged) ones. */
@@ -7,6 +7,7 @@ export async function existingWorkspaceIds(env: CliEnv): Promise<ReadonlySet<str
   const db = new DataSource(createDataSourceOptions(persistenceOptionsFromEnv(env)));
   await db.initialize();
   try {
+    if (env.MIGRATE_ON_START) await runPostgresMigrations(db);
     const rows: Array<{ id: string }> = await db.query('SELECT id FROM workspaces');
     return new Set(rows.map((r) => r.id));
   } finally {
