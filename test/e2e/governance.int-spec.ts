@@ -39,8 +39,13 @@ describe('governance: roles, audit, rotation, rate limits, purge', () => {
   const keys: Record<string, ApiClient> = {};
   let other: ApiClient;
 
+  const key = (name: string): ApiClient => {
+    const client = keys[name];
+    if (!client) throw new Error(`no ${name} key`);
+    return client;
+  };
   const request = (client: ApiClient, method: string, path: string, body?: unknown) => client.request<ErrorBody>(method, path, body);
-  const audit = async (query = '') => (await keys['admin']!.get<{ items: AuditItem[]; nextCursor: string | null }>(`/api/v1/audit${query}`)).body;
+  const audit = async (query = '') => (await key('admin').get<{ items: AuditItem[]; nextCursor: string | null }>(`/api/v1/audit${query}`)).body;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -58,16 +63,16 @@ describe('governance: roles, audit, rotation, rate limits, purge', () => {
     workspaceId = ws.body.id;
     keys['admin'] = api.withToken(ws.body.apiKey);
     for (const role of ['viewer', 'analyst'] as const) {
-      const created = await keys['admin'].post<{ apiKey: string; role: string }>('/api/v1/api-keys', { name: `${role} key`, role });
+      const created = await key('admin').post<{ apiKey: string; role: string }>('/api/v1/api-keys', { name: `${role} key`, role });
       expect(created).toMatchObject({ status: 201, body: { role } });
       keys[role] = api.withToken(created.body.apiKey);
     }
-    const revoked = await keys['admin'].post<{ id: string; apiKey: string }>('/api/v1/api-keys', { name: 'to revoke', role: 'admin' });
-    expect((await keys['admin'].request('DELETE', `/api/v1/api-keys/${revoked.body.id}`)).status).toBe(204);
+    const revoked = await key('admin').post<{ id: string; apiKey: string }>('/api/v1/api-keys', { name: 'to revoke', role: 'admin' });
+    expect((await key('admin').request('DELETE', `/api/v1/api-keys/${revoked.body.id}`)).status).toBe(204);
     keys['revoked'] = api.withToken(revoked.body.apiKey);
-    const expiring = await keys['admin'].post<{ apiKey: string; expiresAt: string }>('/api/v1/api-keys', { name: 'short-lived', role: 'admin', expiresAt: new Date(Date.now() + 1500).toISOString() });
+    const expiring = await key('admin').post<{ apiKey: string; expiresAt: string }>('/api/v1/api-keys', { name: 'short-lived', role: 'admin', expiresAt: new Date(Date.now() + 1500).toISOString() });
     keys['expired'] = api.withToken(expiring.body.apiKey);
-    await eventually(() => keys['expired']!.get<ErrorBody>('/api/v1/workspace'), (r) => r.status === 401, { what: 'key expired' });
+    await eventually(() => key('expired').get<ErrorBody>('/api/v1/workspace'), (r) => r.status === 401, { what: 'key expired' });
     const otherWs = await admin.post<{ apiKey: string }>('/api/v1/workspaces', { name: 'Other' });
     other = api.withToken(otherWs.body.apiKey);
   });
@@ -96,13 +101,13 @@ describe('governance: roles, audit, rotation, rate limits, purge', () => {
       const body = ['POST', 'PUT', 'PATCH'].includes(op.method) ? {} : undefined;
       if (op.access === 'public') continue;
       if (op.access === 'admin-token') {
-        const withKey = await request(keys['admin']!, op.method, path, body);
+        const withKey = await request(key('admin'), op.method, path, body);
         if (withKey.status !== 401) problems.push(`${op.method} ${op.path}: a workspace key got ${withKey.status}`);
         continue;
       }
       const needed = WORKSPACE_ROLES.indexOf(op.access as (typeof WORKSPACE_ROLES)[number]);
       for (const [index, role] of WORKSPACE_ROLES.entries()) {
-        const answer = await request(keys[role]!, op.method, path, body);
+        const answer = await request(key(role), op.method, path, body);
         if (index < needed) {
           if (answer.status !== 403 || answer.body.error.code !== 'forbidden' || !answer.body.error.message.includes(`needs the ${op.access} role`)) {
             problems.push(`${op.method} ${op.path} as ${role}: ${answer.status} ${JSON.stringify(answer.body)}`);
@@ -110,7 +115,7 @@ describe('governance: roles, audit, rotation, rate limits, purge', () => {
         } else if ([401, 403].includes(answer.status) || answer.status >= 500) problems.push(`${op.method} ${op.path} as ${role}: ${answer.status}`);
       }
       for (const [who, code] of [['revoked', 'invalid_api_key'], ['expired', 'expired_api_key']] as const) {
-        const answer = await request(keys[who]!, op.method, path, body);
+        const answer = await request(key(who), op.method, path, body);
         if (answer.status !== 401 || answer.body.error.code !== code) problems.push(`${op.method} ${op.path} as ${who}: ${answer.status}`);
       }
       const anonymous = await request(api, op.method, path, body);
@@ -120,25 +125,25 @@ describe('governance: roles, audit, rotation, rate limits, purge', () => {
   });
 
   it("keeps another workspace's key away from this workspace's connectors, keys and audit", async () => {
-    const connector = await keys['admin']!.post<{ id: string }>('/api/v1/connectors', { type: 'jira', name: 'Private Jira', secret: 'private-secret-1' });
-    const key = await keys['admin']!.post<{ id: string }>('/api/v1/api-keys', { name: 'private key', role: 'viewer' });
+    const connector = await key('admin').post<{ id: string }>('/api/v1/connectors', { type: 'jira', name: 'Private Jira', secret: 'private-secret-1' });
+    const privateKey = await key('admin').post<{ id: string }>('/api/v1/api-keys', { name: 'private key', role: 'viewer' });
     expect((await other.request('PATCH', `/api/v1/connectors/${connector.body.id}`, { name: 'taken' })).status).toBe(404);
     expect((await other.request('DELETE', `/api/v1/connectors/${connector.body.id}`)).status).toBe(404);
-    expect((await other.request('DELETE', `/api/v1/api-keys/${key.body.id}`)).status).toBe(404);
+    expect((await other.request('DELETE', `/api/v1/api-keys/${privateKey.body.id}`)).status).toBe(404);
     const theirs = await other.get<{ items: Array<{ id: string }> }>('/api/v1/connectors');
     expect(theirs.body.items.map((c) => c.id)).not.toContain(connector.body.id);
     const theirAudit = await other.get<{ items: AuditItem[] }>('/api/v1/audit?limit=500');
     expect(theirAudit.body.items.map((e) => e.target.id)).not.toContain(connector.body.id);
-    expect((await keys['admin']!.get<{ name: string }>('/api/v1/connectors')).body).toMatchObject({ items: expect.arrayContaining([expect.objectContaining({ id: connector.body.id, name: 'Private Jira' })]) });
+    expect((await key('admin').get<{ name: string }>('/api/v1/connectors')).body).toMatchObject({ items: expect.arrayContaining([expect.objectContaining({ id: connector.body.id, name: 'Private Jira' })]) });
   });
 
   it('audits each change with actor, target, before/after without secrets, and the request id', async () => {
-    const created = await keys['admin']!.post<{ id: string; webhookToken: string }>('/api/v1/connectors', { type: 'jira', name: 'Audited Jira', secret: 'first-secret-value' });
-    const rotated = await keys['admin']!.request('PATCH', `/api/v1/connectors/${created.body.id}`, { secret: 'second-secret-value', previousSecretValidUntil: new Date(Date.now() + 60_000).toISOString() });
-    const mapped = await keys['analyst']!.put('/api/v1/workflows/AUD', { stages: [{ name: 'Doing', category: 'active', statuses: ['In Progress'] }, { name: 'Done', category: 'done', statuses: ['Done'] }] });
-    const renamed = await keys['admin']!.request('PATCH', '/api/v1/workspace', { name: 'Governed (renamed)' });
-    const keyMade = await keys['admin']!.post<{ id: string; apiKey: string }>('/api/v1/api-keys', { name: 'audited key', role: 'viewer' });
-    const deleted = await keys['admin']!.request('DELETE', `/api/v1/connectors/${created.body.id}`);
+    const created = await key('admin').post<{ id: string; webhookToken: string }>('/api/v1/connectors', { type: 'jira', name: 'Audited Jira', secret: 'first-secret-value' });
+    const rotated = await key('admin').request('PATCH', `/api/v1/connectors/${created.body.id}`, { secret: 'second-secret-value', previousSecretValidUntil: new Date(Date.now() + 60_000).toISOString() });
+    const mapped = await key('analyst').put('/api/v1/workflows/AUD', { stages: [{ name: 'Doing', category: 'active', statuses: ['In Progress'] }, { name: 'Done', category: 'done', statuses: ['Done'] }] });
+    const renamed = await key('admin').request('PATCH', '/api/v1/workspace', { name: 'Governed (renamed)' });
+    const keyMade = await key('admin').post<{ id: string; apiKey: string }>('/api/v1/api-keys', { name: 'audited key', role: 'viewer' });
+    const deleted = await key('admin').request('DELETE', `/api/v1/connectors/${created.body.id}`);
     for (const answer of [created, rotated, mapped, renamed, keyMade, deleted]) expect(answer.status).toBeLessThan(300);
 
     const { items } = await audit('?limit=100');
@@ -156,7 +161,7 @@ describe('governance: roles, audit, rotation, rate limits, purge', () => {
     const text = JSON.stringify(items);
     for (const secret of ['first-secret-value', 'second-secret-value', created.body.webhookToken, keyMade.body.apiKey]) expect(text).not.toContain(secret);
     // Refused and failed requests change nothing and leave no entry.
-    expect((await keys['viewer']!.post('/api/v1/connectors', { type: 'jira', name: 'nope' })).status).toBe(403);
+    expect((await key('viewer').post('/api/v1/connectors', { type: 'jira', name: 'nope' })).status).toBe(403);
     expect((await audit('?limit=100')).items.map((e) => e.id)).toEqual(items.map((e) => e.id));
 
     // Filters and cursor paging, newest first, no entry twice.
@@ -170,11 +175,11 @@ describe('governance: roles, audit, rotation, rate limits, purge', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(items.map((e) => e.id));
-    expect((await keys['admin']!.get<ErrorBody>('/api/v1/audit?cursor=abc')).status).toBe(400);
+    expect((await key('admin').get<ErrorBody>('/api/v1/audit?cursor=abc')).status).toBe(400);
   });
 
   it('accepts the old secret until the overlap deadline, then only the new one; disabled and deleted connectors refuse', async () => {
-    const connector = await keys['admin']!.post<{ id: string; webhookPath: string }>('/api/v1/connectors', { type: 'jira', name: 'Rotating Jira', secret: 'old-secret-value' });
+    const connector = await key('admin').post<{ id: string; webhookPath: string }>('/api/v1/connectors', { type: 'jira', name: 'Rotating Jira', secret: 'old-secret-value' });
     let n = 100;
     const deliver = (secret: string) => {
       const body = JSON.stringify(issueCreated(n++, Date.now() - 60_000, { project: 'ROT' }));
@@ -182,26 +187,26 @@ describe('governance: roles, audit, rotation, rate limits, purge', () => {
     };
     expect((await deliver('old-secret-value')).status).toBe(202);
     const deadline = new Date(Date.now() + 2500).toISOString();
-    expect((await keys['admin']!.request('PATCH', `/api/v1/connectors/${connector.body.id}`, { secret: 'new-secret-value', previousSecretValidUntil: deadline })).body).toMatchObject({ previousSecretValidUntil: deadline });
+    expect((await key('admin').request('PATCH', `/api/v1/connectors/${connector.body.id}`, { secret: 'new-secret-value', previousSecretValidUntil: deadline })).body).toMatchObject({ previousSecretValidUntil: deadline });
     expect((await deliver('new-secret-value')).status).toBe(202);
     expect((await deliver('old-secret-value')).status).toBe(202);
     const late = await eventually(() => deliver('old-secret-value'), (r) => r.status !== 202, { what: 'old secret expired' });
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(deadline));
     expect(late).toMatchObject({ status: 401, body: { error: { code: 'invalid_signature' } } });
     expect((await deliver('new-secret-value')).status).toBe(202);
-    expect((await keys['admin']!.request('PATCH', `/api/v1/connectors/${connector.body.id}`, { previousSecretValidUntil: deadline })).status).toBe(400);
+    expect((await key('admin').request('PATCH', `/api/v1/connectors/${connector.body.id}`, { previousSecretValidUntil: deadline })).status).toBe(400);
 
-    await keys['admin']!.request('PATCH', `/api/v1/connectors/${connector.body.id}`, { enabled: false });
+    await key('admin').request('PATCH', `/api/v1/connectors/${connector.body.id}`, { enabled: false });
     expect(await deliver('new-secret-value')).toMatchObject({ status: 403, body: { error: { code: 'connector_disabled' } } });
-    await keys['admin']!.request('PATCH', `/api/v1/connectors/${connector.body.id}`, { enabled: true });
+    await key('admin').request('PATCH', `/api/v1/connectors/${connector.body.id}`, { enabled: true });
     expect((await deliver('new-secret-value')).status).toBe(202);
-    expect((await keys['admin']!.request('DELETE', `/api/v1/connectors/${connector.body.id}`)).status).toBe(204);
+    expect((await key('admin').request('DELETE', `/api/v1/connectors/${connector.body.id}`)).status).toBe(204);
     expect(await deliver('new-secret-value')).toMatchObject({ status: 404, body: { error: { code: 'unknown_connector' } } });
-    expect((await keys['admin']!.request('DELETE', `/api/v1/connectors/${connector.body.id}`)).status).toBe(404);
+    expect((await key('admin').request('DELETE', `/api/v1/connectors/${connector.body.id}`)).status).toBe(404);
   });
 
   it('limits a connector only when it opts in, and every API key by default, with 429, Retry-After and the JSON error', async () => {
-    const limited = await keys['admin']!.post<{ webhookPath: string }>('/api/v1/connectors', { type: 'jira', name: 'Limited', secret: 'limited-secret', settings: { rateLimitPerMinute: 2 } });
+    const limited = await key('admin').post<{ webhookPath: string }>('/api/v1/connectors', { type: 'jira', name: 'Limited', secret: 'limited-secret', settings: { rateLimitPerMinute: 2 } });
     const statuses: number[] = [];
     let last: Awaited<ReturnType<ApiClient['post']>> | null = null;
     for (let i = 0; i < 3; i++) {
@@ -212,9 +217,9 @@ describe('governance: roles, audit, rotation, rate limits, purge', () => {
     expect(statuses).toEqual([202, 202, 429]);
     expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(last?.body).toMatchObject({ error: { code: 'too_many_requests' } });
-    expect((await keys['admin']!.post('/api/v1/connectors', { type: 'jira', name: 'bad limit', settings: { rateLimitPerMinute: 0 } })).status).toBe(400);
+    expect((await key('admin').post('/api/v1/connectors', { type: 'jira', name: 'bad limit', settings: { rateLimitPerMinute: 0 } })).status).toBe(400);
 
-    const burst = await keys['admin']!.post<{ apiKey: string }>('/api/v1/api-keys', { name: 'burst', role: 'viewer' });
+    const burst = await key('admin').post<{ apiKey: string }>('/api/v1/api-keys', { name: 'burst', role: 'viewer' });
     const client = api.withToken(burst.body.apiKey);
     let answer = await client.get<ErrorBody>('/api/v1/workspace');
     let count = 1;
@@ -227,7 +232,7 @@ describe('governance: roles, audit, rotation, rate limits, purge', () => {
     expect(answer.body.error.code).toBe('too_many_requests');
     expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
     // Another key is not affected.
-    expect((await keys['viewer']!.get('/api/v1/workspace')).status).toBe(200);
+    expect((await key('viewer').get('/api/v1/workspace')).status).toBe(200);
   });
 
   it('sends security headers, no CORS by default, and request ids in answers, error bodies and no stack traces', async () => {
@@ -260,9 +265,9 @@ describe('governance: roles, audit, rotation, rate limits, purge', () => {
       }
       // A workspace that stays, with its own rows in both stores.
       const body = JSON.stringify(issueCreated(7, Date.now() - 86_400_000, { project: 'KEEP' }));
-      const keep = await keys['admin']!.post<{ webhookPath: string }>('/api/v1/connectors', { type: 'jira', name: 'Kept Jira', secret: 'kept-secret' });
+      const keep = await key('admin').post<{ webhookPath: string }>('/api/v1/connectors', { type: 'jira', name: 'Kept Jira', secret: 'kept-secret' });
       expect((await api.post(keep.body.webhookPath, body, { 'content-type': 'application/json', 'x-hub-signature': signJira(body, 'kept-secret') })).status).toBe(202);
-      await eventually(() => keys['admin']!.get('/api/v1/items/KEEP-7'), (r) => r.status === 200, { what: 'KEEP-7 projected' });
+      await eventually(() => key('admin').get('/api/v1/items/KEEP-7'), (r) => r.status === 200, { what: 'KEEP-7 projected' });
     });
 
     it('moves day buckets with the time zone at once', async () => {
