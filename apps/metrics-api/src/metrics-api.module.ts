@@ -5,7 +5,7 @@ import { ClickHouseModule, clickHouseOptionsFromEnv } from '@flowlens/clickhouse
 import { AdminModule } from '@flowlens/feature-admin';
 import { QueryApiModule } from '@flowlens/feature-query-api';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@flowlens/persistence';
-import { HealthModule, LoggingModule } from '@flowlens/platform';
+import { DashboardModule, HealthModule, LoggingModule } from '@flowlens/platform';
 import type { MetricsApiEnv } from './metrics-api.env';
 
 @Module({})
@@ -23,6 +23,7 @@ export class MetricsApiModule {
         AuditModule,
         AdminModule,
         QueryApiModule,
+        DashboardModule.forRoot(),
       ],
     };
   }

@@ -10,7 +10,7 @@ import { ImportsModule } from '@flowlens/feature-imports';
 import { ProjectorModule } from '@flowlens/feature-projector';
 import { QueryApiModule } from '@flowlens/feature-query-api';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@flowlens/persistence';
-import { HealthModule, LoggingModule } from '@flowlens/platform';
+import { DashboardModule, HealthModule, LoggingModule } from '@flowlens/platform';
 import type { Role, StandaloneEnv } from './standalone.env';
 
 export interface StandaloneSettings {
@@ -39,7 +39,7 @@ export class StandaloneModule {
         ...(needsClickHouse ? [ClickHouseModule.forRoot({ ...clickHouseOptionsFromEnv(env), migrateOnStart: env.MIGRATE_ON_START })] : []),
         ...(has('gateway') ? [IngestModule, ImportsModule] : []),
         ...(has('projector') ? [ProjectorModule] : []),
-        ...(has('api') ? [AdminModule, QueryApiModule] : []),
+        ...(has('api') ? [AdminModule, QueryApiModule, DashboardModule.forRoot()] : []),
         ...(has('alerting') ? [AlertingModule.forRoot({ intervalMs: env.ALERT_INTERVAL_MS })] : []),
       ],
     };

@@ -6,3 +6,4 @@ export * from './lib/logging/logging.module';
 export * from './lib/http/http-app.factory';
 export * from './lib/http/graceful-shutdown';
 export * from './lib/http/route-access';
+export * from './lib/web/dashboard.module';

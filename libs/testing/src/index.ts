@@ -4,3 +4,4 @@ export * from './lib/eventually';
 export * from './lib/postgres';
 export * from './lib/kafka-probe';
 export * from './lib/repo-root';
+export * from './lib/figure-path';

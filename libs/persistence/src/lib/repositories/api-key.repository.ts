@@ -11,13 +11,13 @@ export class ApiKeyRepository {
     return this.db.getRepository(ApiKeyEntity).findOneBy({ prefix, revokedAt: IsNull() });
   }
 
-  findById(workspaceId: string, id: string): Promise<ApiKeyEntity | null> {
-    return this.db.getRepository(ApiKeyEntity).findOneBy({ id, workspaceId });
-  }
-
   create(input: { workspaceId: string; name: string; prefix: string; keyHash: string; role: ApiKeyRole; expiresAt?: Date | null }): Promise<ApiKeyEntity> {
     const repo = this.db.getRepository(ApiKeyEntity);
     return repo.save(repo.create({ ...input, expiresAt: input.expiresAt ?? null, revokedAt: null }));
+  }
+
+  findById(workspaceId: string, id: string): Promise<ApiKeyEntity | null> {
+    return this.db.getRepository(ApiKeyEntity).findOneBy({ id, workspaceId });
   }
 
   listByWorkspace(workspaceId: string): Promise<ApiKeyEntity[]> {
