@@ -1,5 +1,6 @@
 // The dashboard's pages: each route and its place in the side navigation. To add a page, make
 // `pages/<name>/<name>.page.tsx` and list it here (see apps/web/README.md).
+import { AuditPage } from './audit/audit.page';
 import { FlowPage } from './flow/flow.page';
 import { OverviewPage } from './overview/overview.page';
 import type { PageDefinition } from './page';
@@ -7,4 +8,5 @@ import type { PageDefinition } from './page';
 export const PAGES: readonly PageDefinition[] = [
   { path: '/', title: 'Portfolio overview', component: OverviewPage, nav: { group: 'analytics', label: 'Overview', order: 10 } },
   { path: '/flow', title: 'Board flow', component: FlowPage, nav: { group: 'analytics', label: 'Board flow', order: 20 } },
+  { path: '/audit', title: 'Audit log', component: AuditPage, nav: { group: 'settings', label: 'Audit log', order: 90 }, minRole: 'admin' },
 ];

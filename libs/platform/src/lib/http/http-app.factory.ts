@@ -32,7 +32,9 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
 export function configureHttpApp(app: NestExpressApplication, options: HttpAppOptions): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.use(helmet());
+  // Helmet's defaults, except that scripts of our own origin may eval: browser automation (the
+  // dashboard's outside tests wait on page functions) evaluates in the page; inline and foreign scripts stay blocked.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-eval'"] } } }));
   const origins = options.corsOrigins ?? [];
   if (origins.length > 0) {
     app.enableCors({ origin: origins.includes('*') ? '*' : [...origins], exposedHeaders: ['Retry-After', 'X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining'], maxAge: 600 });
