@@ -1,4 +1,4 @@
-import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import type { ArgumentsHost, DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -6,7 +6,6 @@ import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { ApiError } from '../errors/api-error';
 import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter';
 import { installGracefulShutdown } from './graceful-shutdown';
 
@@ -42,15 +41,21 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   app.set('query parser', 'extended');
   app.useBodyParser('json', { limit: options.bodyLimit, type: ['application/json', 'application/*+json', 'text/json'] });
   app.useBodyParser('urlencoded', { limit: options.bodyLimit, extended: true });
-  // Nest would turn body-parser's JSON error into a bare 400; keep it recognisable instead.
-  app.use((error: { type?: string; message?: string }, _req: Request, _res: Response, next: NextFunction) => {
-    if (error?.type === 'entity.parse.failed') return next(ApiError.badRequest(`the request body is not valid JSON: ${error.message ?? ''}`.trim(), [], 'malformed_json'));
-    return next(error);
+  // Body-parser errors (malformed JSON, too large, bad charset) are answered here with the envelope:
+  // a later error handler (the dashboard's static serving) would turn errors on API paths into 404s.
+  const envelopes = new ErrorEnvelopeFilter();
+  app.use((error: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
+    if (typeof error?.type !== 'string' || typeof error.status !== 'number' || error.status >= 500) return next(error);
+    envelopes.catch(error, httpHost(req, res));
   });
-  app.useGlobalFilters(new ErrorEnvelopeFilter());
+  app.useGlobalFilters(envelopes);
   app.useGlobalPipes(new ZodValidationPipe());
   if (options.docs) setupOpenApi(app, options.docs);
   installGracefulShutdown(app, options.shutdownTimeoutMs);
+}
+
+function httpHost(req: Request, res: Response): ArgumentsHost {
+  return { getType: () => 'http', switchToHttp: () => ({ getRequest: () => req, getResponse: () => res }) } as unknown as ArgumentsHost;
 }
 
 function setupOpenApi(app: INestApplication, docs: NonNullable<HttpAppOptions['docs']>): void {
