@@ -3,10 +3,12 @@
 import { AuditPage } from './audit/audit.page';
 import { FlowPage } from './flow/flow.page';
 import { OverviewPage } from './overview/overview.page';
+import { RiskPage } from './risk/risk.page';
 import type { PageDefinition } from './page';
 
 export const PAGES: readonly PageDefinition[] = [
   { path: '/', title: 'Portfolio overview', component: OverviewPage, nav: { group: 'analytics', label: 'Overview', order: 10 } },
   { path: '/flow', title: 'Board flow', component: FlowPage, nav: { group: 'analytics', label: 'Board flow', order: 20 } },
+  { path: '/risk', title: 'Delivery risk', component: RiskPage, nav: { group: 'analytics', label: 'Risk', order: 30 } },
   { path: '/audit', title: 'Audit log', component: AuditPage, nav: { group: 'settings', label: 'Audit log', order: 90 }, minRole: 'admin' },
 ];

@@ -1,5 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { jsonDepth } from '@flowlens/platform';
 
 export function isIanaZone(zone: string): boolean {
   try {
@@ -10,6 +11,14 @@ export function isIanaZone(zone: string): boolean {
   }
 }
 
+/** Connector settings are small flat-ish JSON (field ids, options): bounded so none grows without end. */
+export const MAX_SETTINGS_DEPTH = 8;
+export const MAX_SETTINGS_BYTES = 16_384;
+const settingsSchema = z
+  .record(z.string().max(200), z.unknown())
+  .refine((settings) => jsonDepth(settings) <= MAX_SETTINGS_DEPTH, `may nest at most ${MAX_SETTINGS_DEPTH} levels deep`)
+  .refine((settings) => Buffer.byteLength(JSON.stringify(settings)) <= MAX_SETTINGS_BYTES, `may be at most ${MAX_SETTINGS_BYTES} bytes as JSON`);
+
 export const createWorkspaceSchema = z.object({
   name: z.string().trim().min(1).max(200),
   timezone: z.string().default('UTC').refine(isIanaZone, 'must be an IANA time zone such as Europe/Berlin'),
@@ -19,12 +28,14 @@ export class CreateWorkspaceDto extends createZodDto(createWorkspaceSchema) {}
 const MAX_OVERLAP_MS = 30 * 86_400_000;
 
 /** Known connector settings are checked; others pass through to the connector. */
-const connectorSettingsSchema = z
-  .object({
-    /** Opt-in: deliveries over this many per minute answer 429 with Retry-After (a source's burst is never dropped by default). */
-    rateLimitPerMinute: z.number().int().min(1).max(1_000_000).optional(),
-  })
-  .catchall(z.unknown());
+const connectorSettingsSchema = settingsSchema.pipe(
+  z
+    .object({
+      /** Opt-in: deliveries over this many per minute answer 429 with Retry-After (a source's burst is never dropped by default). */
+      rateLimitPerMinute: z.number().int().min(1).max(1_000_000).optional(),
+    })
+    .catchall(z.unknown()),
+);
 
 export const createConnectorSchema = z.object({
   type: z.enum(['jira', 'trello', 'generic']),

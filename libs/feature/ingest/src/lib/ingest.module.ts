@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConnectorRateLimiter } from './connector-rate-limiter';
+import { DeadLetterMetrics } from './dead-letter.metrics';
 import { DeadLettersController } from './dead-letters.controller';
 import { DeadLettersService } from './dead-letters.service';
 import { DeliveryLog } from './delivery-log';
@@ -14,6 +15,7 @@ import { WebhooksController } from './webhooks.controller';
   providers: [
     WebhookIntakeService,
     DeadLettersService,
+    DeadLetterMetrics,
     DeliveryLog,
     RecentEventIds,
     ConnectorRateLimiter,

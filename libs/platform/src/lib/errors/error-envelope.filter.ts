@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
+import { ERROR_CODE } from '../metrics/http-metrics.middleware';
 import { ApiError, type ErrorDetail, type ErrorEnvelope } from './api-error';
 
 const CODES: Record<number, string> = {
@@ -30,6 +31,7 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     const [status, envelope] = this.toEnvelope(exception);
     const requestId = typeof request.id === 'string' || typeof request.id === 'number' ? String(request.id) : undefined;
     if (status >= 500) this.logger.error({ err: exception, requestId }, envelope.error.message);
+    response.locals[ERROR_CODE] = envelope.error.code;
     if (response.headersSent) return;
     if (exception instanceof ApiError && exception.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     // The request id lets a caller quote the failure; the log line carries the same id.

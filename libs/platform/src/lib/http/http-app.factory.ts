@@ -2,11 +2,14 @@ import type { ArgumentsHost, DynamicModule, INestApplication, Type } from '@nest
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { ApiError } from '../errors/api-error';
 import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { InputBoundsPipe } from '../validation/input-bounds.pipe';
+import { FlowlensLogger } from '../logging/flowlens.logger';
 import { installGracefulShutdown } from './graceful-shutdown';
 
 export interface HttpAppOptions {
@@ -29,8 +32,9 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
 }
 
 export function configureHttpApp(app: NestExpressApplication, options: HttpAppOptions): void {
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(FlowlensLogger));
   app.disable('x-powered-by');
+  app.use(httpMetricsMiddleware);
   // Helmet's defaults, except that scripts of our own origin may eval: browser automation (the
   // dashboard's outside tests wait on page functions) evaluates in the page; inline and foreign scripts stay blocked.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-eval'"] } } }));
@@ -41,21 +45,19 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   app.set('query parser', 'extended');
   app.useBodyParser('json', { limit: options.bodyLimit, type: ['application/json', 'application/*+json', 'text/json'] });
   app.useBodyParser('urlencoded', { limit: options.bodyLimit, extended: true });
-  // Body-parser errors (malformed JSON, too large, bad charset) are answered here with the envelope:
-  // a later error handler (the dashboard's static serving) would turn errors on API paths into 404s.
+  // Body-parser errors (bad JSON, too large) happen before any route: answer them here with the
+  // envelope, since a later fallback (the dashboard's static files) would otherwise turn them into 404s.
   const envelopes = new ErrorEnvelopeFilter();
-  app.use((error: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
-    if (typeof error?.type !== 'string' || typeof error.status !== 'number' || error.status >= 500) return next(error);
-    envelopes.catch(error, httpHost(req, res));
+  app.use((error: { type?: string; message?: string }, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const mapped = error?.type === 'entity.parse.failed' ? ApiError.badRequest(`the request body is not valid JSON: ${error.message ?? ''}`.trim(), [], 'malformed_json') : error;
+    const host = { getType: () => 'http', switchToHttp: () => ({ getRequest: () => req, getResponse: () => res, getNext: () => next }) };
+    envelopes.catch(mapped, host as unknown as ArgumentsHost);
   });
   app.useGlobalFilters(envelopes);
-  app.useGlobalPipes(new ZodValidationPipe());
+  app.useGlobalPipes(new InputBoundsPipe(), new ZodValidationPipe());
   if (options.docs) setupOpenApi(app, options.docs);
   installGracefulShutdown(app, options.shutdownTimeoutMs);
-}
-
-function httpHost(req: Request, res: Response): ArgumentsHost {
-  return { getType: () => 'http', switchToHttp: () => ({ getRequest: () => req, getResponse: () => res }) } as unknown as ArgumentsHost;
 }
 
 function setupOpenApi(app: INestApplication, docs: NonNullable<HttpAppOptions['docs']>): void {
