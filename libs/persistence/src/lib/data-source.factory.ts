@@ -15,9 +15,10 @@ import { DeadLetters1795670000000 } from './migrations/1795670000000-DeadLetters
 import { ImportJobs1795670000001 } from './migrations/1795670000001-ImportJobs';
 import { Governance1796000000000 } from './migrations/1796000000000-Governance';
 import { RiskRegister1796200000000 } from './migrations/1796200000000-RiskRegister';
+import { AcceptedEventIds1796400000000 } from './migrations/1796400000000-AcceptedEventIds';
 
 export const ENTITIES = [WorkspaceEntity, ApiKeyEntity, ConnectorEntity, WorkflowMapVersionEntity, DeadLetterEntity, ImportJobEntity, RiskEntity, AuditEntryEntity];
-export const MIGRATIONS = [InitialSchema1764115200000, DeadLetters1795670000000, ImportJobs1795670000001, Governance1796000000000, RiskRegister1796200000000];
+export const MIGRATIONS = [InitialSchema1764115200000, DeadLetters1795670000000, ImportJobs1795670000001, Governance1796000000000, RiskRegister1796200000000, AcceptedEventIds1796400000000];
 
 export interface PersistenceOptions {
   /** postgres:// URL; when absent, embedded PGlite in `${dataDir}/postgres`. */

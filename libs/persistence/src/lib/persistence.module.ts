@@ -4,8 +4,10 @@ import { DataSource } from 'typeorm';
 import { ReadinessRegistry } from '@flowlens/platform';
 import { createDataSourceOptions, type PersistenceOptions } from './data-source.factory';
 import { runPostgresMigrations } from './migration.runner';
+import { AcceptedEventIdRepository } from './repositories/accepted-event-id.repository';
 import { ApiKeyRepository } from './repositories/api-key.repository';
 import { AuditLogRepository } from './repositories/audit-log.repository';
+import { ConnectorCache } from './repositories/connector-cache';
 import { ConnectorRepository } from './repositories/connector.repository';
 import { DeadLetterRepository } from './repositories/dead-letter.repository';
 import { ImportJobRepository } from './repositories/import-job.repository';
@@ -16,7 +18,7 @@ import { SecretCipher } from './secrets/secret-cipher';
 import { WorkspacePurgeRegistry } from './workspace-purge.registry';
 
 const OPTIONS = Symbol('PERSISTENCE_OPTIONS');
-const REPOSITORIES = [WorkspaceRepository, ApiKeyRepository, ConnectorRepository, WorkflowMapRepository, DeadLetterRepository, ImportJobRepository, RiskRepository, AuditLogRepository];
+const REPOSITORIES = [WorkspaceRepository, ApiKeyRepository, ConnectorRepository, WorkflowMapRepository, DeadLetterRepository, ImportJobRepository, RiskRepository, AcceptedEventIdRepository, AuditLogRepository];
 
 /** The configuration database (PostgreSQL or embedded PGlite): one data source, migrated at start. */
 @Global()
@@ -38,7 +40,7 @@ export class PersistenceModule implements OnModuleInit {
           useFactory: () => ({ ...createDataSourceOptions(options), retryAttempts: 2, retryDelay: 1000 }),
         }),
       ],
-      providers: [{ provide: OPTIONS, useValue: options }, { provide: SecretCipher, useValue: new SecretCipher(options.secretKey) }, ...REPOSITORIES, WorkspacePurgeRegistry],
+      providers: [{ provide: OPTIONS, useValue: options }, { provide: SecretCipher, useValue: new SecretCipher(options.secretKey) }, ConnectorCache, ...REPOSITORIES, WorkspacePurgeRegistry],
       exports: [SecretCipher, WorkspacePurgeRegistry, ...REPOSITORIES],
     };
   }

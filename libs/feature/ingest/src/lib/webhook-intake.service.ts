@@ -39,13 +39,13 @@ export class WebhookIntakeService {
 
   /** The connector behind a webhook URL, or 404. */
   async connectorFor(source: EventSource, connectorId: string): Promise<ConnectorRecord> {
-    const connector = await this.connectors.findById(connectorId);
+    const connector = await this.connectors.findCachedById(connectorId);
     if (!connector || connector.type !== source) throw ApiError.notFound(`no ${source} connector with id ${connectorId}`, 'unknown_connector');
     return connector;
   }
 
   async receive(source: EventSource, connectorId: string, delivery: WebhookDelivery): Promise<IntakeResult> {
-    const connector = await this.connectorFor(source, connectorId);
+    let connector = await this.connectorFor(source, connectorId);
     const adapter = this.registry.get(source);
     if (!adapter) throw ApiError.notFound(`no webhook connector for ${source}`);
     if (!delivery.rawBody) {
@@ -53,8 +53,17 @@ export class WebhookIntakeService {
     }
     const request = { rawBody: delivery.rawBody, headers: delivery.headers };
     // During a rotation's overlap a delivery signed with either secret is genuine.
-    const signedWith = (secret: string) => adapter.verify(request, { secret, callbackUrl: connector.callbackUrl });
-    this.authenticate(connector, delivery.token, () => acceptedSecrets(connector).some(signedWith));
+    const authenticate = (c: ConnectorRecord) =>
+      this.authenticate(c, delivery.token, () => acceptedSecrets(c).some((secret) => adapter.verify(request, { secret, callbackUrl: c.callbackUrl })));
+    try {
+      authenticate(connector);
+    } catch (refusal) {
+      if (!(refusal instanceof ApiError)) throw refusal;
+      // The cached copy may predate a rotation made by another process: look once more before refusing.
+      this.connectors.invalidate(connector.id);
+      connector = await this.connectorFor(source, connectorId);
+      authenticate(connector);
+    }
     if (!connector.enabled) throw ApiError.forbidden(`connector ${connector.id} is disabled; enable it with PATCH /api/v1/connectors/{id} { "enabled": true }`, 'connector_disabled');
     await this.rateLimiter.take(connector);
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { ConnectorEntity, type ConnectorType } from '../entities/connector.entity';
 import { SecretCipher } from '../secrets/secret-cipher';
+import { ConnectorCache } from './connector-cache';
 
 /** A connector with its secret opened, for signature checks. Never serialise it to a client. */
 export interface ConnectorRecord {
@@ -56,6 +57,7 @@ export class ConnectorRepository {
   constructor(
     private readonly db: DataSource,
     private readonly cipher: SecretCipher,
+    private readonly cache: ConnectorCache,
   ) {}
 
   async create(input: NewConnector): Promise<ConnectorRecord> {
@@ -80,6 +82,16 @@ export class ConnectorRepository {
     return entity ? this.toRecord(entity) : null;
   }
 
+  /** findById through the cache, for the per-delivery lookup of webhook intake. */
+  findCachedById(id: string): Promise<ConnectorRecord | null> {
+    return this.cache.get(id, () => this.findById(id));
+  }
+
+  /** Drops the cached copy of a connector; every change to a connector must call it. */
+  invalidate(id: string): void {
+    this.cache.invalidate(id);
+  }
+
   /** Updates a connector of the workspace; null when it has no such connector. */
   async update(workspaceId: string, id: string, patch: ConnectorPatch): Promise<ConnectorRecord | null> {
     if (!UUID.test(id)) return null;
@@ -96,7 +108,9 @@ export class ConnectorRepository {
     if (patch.enabled !== undefined) entity.disabledAt = patch.enabled ? null : (entity.disabledAt ?? new Date());
     if (patch.callbackUrl !== undefined) entity.callbackUrl = patch.callbackUrl;
     if (patch.settings !== undefined) entity.settings = patch.settings;
-    return this.toRecord(await repo.save(entity));
+    const saved = await repo.save(entity);
+    this.invalidate(id);
+    return this.toRecord(saved);
   }
 
   /**
@@ -106,8 +120,9 @@ export class ConnectorRepository {
   async delete(workspaceId: string, id: string, options: { purge: boolean }): Promise<boolean> {
     if (!UUID.test(id)) return false;
     const repo = this.db.getRepository(ConnectorEntity);
-    if (options.purge) return ((await repo.delete({ id, workspaceId })).affected ?? 0) > 0;
-    return ((await repo.update({ id, workspaceId, deletedAt: IsNull() }, { deletedAt: new Date() })).affected ?? 0) > 0;
+    const affected = options.purge ? (await repo.delete({ id, workspaceId })).affected : (await repo.update({ id, workspaceId, deletedAt: IsNull() }, { deletedAt: new Date() })).affected;
+    this.invalidate(id);
+    return (affected ?? 0) > 0;
   }
 
   async listByWorkspace(workspaceId: string): Promise<ConnectorRecord[]> {
