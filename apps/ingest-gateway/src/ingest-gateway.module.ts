@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@flowlens/audit';
+import { ApiKeyRateLimitModule } from '@flowlens/auth';
 import { EventLogModule, eventLogOptionsFromEnv } from '@flowlens/event-log';
 import { IngestModule } from '@flowlens/feature-ingest';
 import { ImportsModule } from '@flowlens/feature-imports';
@@ -16,6 +18,8 @@ export class IngestGatewayModule {
         HealthModule,
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env)),
         EventLogModule.forRoot(eventLogOptionsFromEnv(env)),
+        ApiKeyRateLimitModule.forRoot({ perMinute: env.RATE_LIMIT_PER_MINUTE }),
+        AuditModule,
         IngestModule,
         ImportsModule,
       ],

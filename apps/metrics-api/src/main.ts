@@ -9,6 +9,7 @@ async function main(): Promise<void> {
   const app = await createHttpApp(MetricsApiModule.register(env), {
     bodyLimit: env.HTTP_BODY_LIMIT,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    corsOrigins: env.CORS_ORIGINS,
     docs: { title: 'Flowlens API', description: 'Flow metrics, forecasts, work items and configuration', version: '1' },
   });
   await app.listen(env.PORT, env.HOST);

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AuthModule } from '@flowlens/auth';
+import { AuditModule } from '@flowlens/audit';
+import { ApiKeyRateLimitModule, AuthModule } from '@flowlens/auth';
 import { ClickHouseModule, clickHouseOptionsFromEnv } from '@flowlens/clickhouse';
 import { AdminModule } from '@flowlens/feature-admin';
 import { QueryApiModule } from '@flowlens/feature-query-api';
@@ -18,6 +19,8 @@ export class MetricsApiModule {
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env)),
         ClickHouseModule.forRoot({ ...clickHouseOptionsFromEnv(env), migrateOnStart: env.MIGRATE_ON_START }),
         AuthModule.forRoot({ adminToken: env.FLOWLENS_ADMIN_TOKEN }),
+        ApiKeyRateLimitModule.forRoot({ perMinute: env.RATE_LIMIT_PER_MINUTE }),
+        AuditModule,
         AdminModule,
         QueryApiModule,
         DashboardModule.forRoot(),

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const app = await createHttpApp(StandaloneModule.register({ env, adminToken, secretKey }), {
     bodyLimit: env.HTTP_BODY_LIMIT,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    corsOrigins: env.CORS_ORIGINS,
     docs: { title: 'Flowlens', description: 'Value-stream analytics: webhooks, flow metrics, forecasts', version: '1' },
   });
   if (env.FLOWLENS_ROLES.includes('projector')) {

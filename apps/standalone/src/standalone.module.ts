@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AuthModule } from '@flowlens/auth';
+import { AuditModule } from '@flowlens/audit';
+import { ApiKeyRateLimitModule, AuthModule } from '@flowlens/auth';
 import { ClickHouseModule, clickHouseOptionsFromEnv } from '@flowlens/clickhouse';
 import { EventLogModule, eventLogOptionsFromEnv } from '@flowlens/event-log';
 import { AdminModule } from '@flowlens/feature-admin';
@@ -32,6 +33,8 @@ export class StandaloneModule {
         HealthModule,
         PersistenceModule.forRoot(persistenceOptionsFromEnv({ ...env, FLOWLENS_SECRET_KEY: secretKey })),
         AuthModule.forRoot({ adminToken }),
+        ApiKeyRateLimitModule.forRoot({ perMinute: env.RATE_LIMIT_PER_MINUTE }),
+        AuditModule,
         ...(needsLog ? [EventLogModule.forRoot(eventLogOptionsFromEnv(env))] : []),
         ...(needsClickHouse ? [ClickHouseModule.forRoot({ ...clickHouseOptionsFromEnv(env), migrateOnStart: env.MIGRATE_ON_START })] : []),
         ...(has('gateway') ? [IngestModule, ImportsModule] : []),

@@ -5,6 +5,7 @@ export * from './lib/errors/error-envelope.filter';
 export * from './lib/logging/logging.module';
 export * from './lib/http/http-app.factory';
 export * from './lib/http/graceful-shutdown';
+export * from './lib/http/route-access';
 export * from './lib/batching/group-commit';
 export * from './lib/validation/json-shape.util';
 export * from './lib/validation/input-bounds.pipe';

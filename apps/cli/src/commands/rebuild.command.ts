@@ -5,18 +5,22 @@ import { createEventLog, eventLogOptionsFromEnv, type ConsumedBatch } from '@flo
 import { ProjectionWriter } from '@flowlens/projections';
 import type { CliEnv } from '../cli.env';
 import { progressBar } from '../progress';
+import { existingWorkspaceIds } from './existing-workspaces';
 
 const TOPICS_TO_REPLAY = [TOPICS.workItemEvents, TOPICS.rawWebhooks, TOPICS.deadLetters];
 
 /**
  * Rebuilds every ClickHouse projection from the log: empties the projections, then replays the
  * log from offset 0 (embedded journal or Kafka) through the projection writer until caught up.
+ * Records of workspaces that no longer exist (deleted and purged) are skipped: the log keeps them raw.
  */
 export async function rebuildCommand(env: CliEnv, options: { yes: boolean }): Promise<void> {
   const store = new ClickHouseStore(clickHouseOptionsFromEnv(env));
   const log = await createEventLog(eventLogOptionsFromEnv(env));
   const groupId = `flowlens-rebuild-${randomUUID()}`;
   try {
+    const workspaces = await existingWorkspaceIds(env);
+    const kept = <T extends { workspaceId: string }>(records: T[]): T[] => records.filter((r) => workspaces.has(r.workspaceId));
     await migrateClickHouse(store);
     const writer = new ProjectionWriter(store);
     const total = (await log.progress(groupId, TOPICS_TO_REPLAY)).reduce((n, p) => n + p.total, 0);
@@ -27,9 +31,9 @@ export async function rebuildCommand(env: CliEnv, options: { yes: boolean }): Pr
     let done = 0;
     const handle = async (batch: ConsumedBatch) => {
       const values = batch.records.map((r) => JSON.parse(r.value) as unknown);
-      if (batch.topic === TOPICS.workItemEvents) await writer.writeEvents(values.map((v) => canonicalEventSchema.parse(v)), { refreshSnapshots: false });
-      else if (batch.topic === TOPICS.rawWebhooks) await writer.writeRawWebhooks(values.map((v) => rawWebhookSchema.parse(v)));
-      else await writer.writeDeadLetters(values.map((v) => deadLetterSchema.parse(v)));
+      if (batch.topic === TOPICS.workItemEvents) await writer.writeEvents(kept(values.map((v) => canonicalEventSchema.parse(v))), { refreshSnapshots: false });
+      else if (batch.topic === TOPICS.rawWebhooks) await writer.writeRawWebhooks(kept(values.map((v) => rawWebhookSchema.parse(v))));
+      else await writer.writeDeadLetters(kept(values.map((v) => deadLetterSchema.parse(v))));
       done += batch.records.length;
       bar.update(Math.min(done, total));
     };

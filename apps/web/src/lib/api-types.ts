@@ -28,6 +28,8 @@ export interface Connector { id: string; type: 'jira' | 'trello' | 'generic'; na
 export interface DeadLetter { deliveryId: string; connectorId: string; connectorType?: string; reason: string; status: string; receivedAt: string; [more: string]: unknown }
 export interface ImportJob { id: string; kind: string; connectorId: string; status: string; [more: string]: unknown }
 export interface ApiKey { id: string; name: string; role: 'viewer' | 'analyst' | 'admin'; createdAt: string; revoked: boolean }
+export interface AuditEntry { id: string; at: string; actor: { keyId: string | null; name: string }; action: string; target: { type: string; id: string | null }; before: unknown; after: unknown; requestId: string | null }
+export interface AuditPage { items: AuditEntry[]; nextCursor: string | null }
 export type RiskSignal = 'aging' | 'blocked' | 'due-date' | 'dependency';
 export interface RiskItem { itemKey: string; boardId: string; signals: RiskSignal[]; ageDays: number | null; sleDays: number | null; pace: number | null; blockedDays: number | null; dueDate: string | null; pOnTime: number | null }
 export interface RiskItems { asOf: string; items: RiskItem[]; inProgress: number; blocked: number; blockedShare: number | null }

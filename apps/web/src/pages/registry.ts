@@ -1,5 +1,6 @@
 // The dashboard's pages: each route and its place in the side navigation. To add a page, make
 // `pages/<name>/<name>.page.tsx` and list it here (see apps/web/README.md).
+import { AuditPage } from './audit/audit.page';
 import { CapacityPage } from './capacity/capacity.page';
 import { FlowPage } from './flow/flow.page';
 import { OverviewPage } from './overview/overview.page';
@@ -13,4 +14,5 @@ export const PAGES: readonly PageDefinition[] = [
   { path: '/capacity', title: 'Capacity', component: CapacityPage, nav: { group: 'analytics', label: 'Capacity', order: 30 } },
   { path: '/risk', title: 'Delivery risk', component: RiskPage, nav: { group: 'analytics', label: 'Risk', order: 40 } },
   { path: '/teams', title: 'Teams', component: TeamsPage, nav: { group: 'settings', label: 'Teams', order: 10 } },
+  { path: '/audit', title: 'Audit log', component: AuditPage, nav: { group: 'settings', label: 'Audit log', order: 90 }, minRole: 'admin' },
 ];

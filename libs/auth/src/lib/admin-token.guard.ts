@@ -1,6 +1,6 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { ApiError } from '@flowlens/platform';
-import { type AuthenticatedRequest, bearerToken } from './principal';
+import { applyDecorators, type CanActivate, type ExecutionContext, Inject, Injectable, UseGuards } from '@nestjs/common';
+import { ApiError, DeclareAccess } from '@flowlens/platform';
+import { ADMIN_TOKEN_ACTOR, type AuthenticatedRequest, bearerToken } from './principal';
 import { safeEqual, sha256Hex } from './token.util';
 
 export const ADMIN_TOKEN = Symbol('FLOWLENS_ADMIN_TOKEN');
@@ -15,9 +15,14 @@ export class AdminTokenGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const token = bearerToken(context.switchToHttp().getRequest<AuthenticatedRequest>());
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = bearerToken(request);
     if (!token) throw ApiError.unauthorized('missing Authorization: Bearer <admin token>');
     if (!safeEqual(sha256Hex(token), this.expected)) throw ApiError.unauthorized('invalid admin token', 'invalid_admin_token');
+    request.adminActor = ADMIN_TOKEN_ACTOR;
     return true;
   }
 }
+
+/** Routes of the operator (`FLOWLENS_ADMIN_TOKEN`): the guard and the access declaration in one. */
+export const RequireAdminToken = () => applyDecorators(UseGuards(AdminTokenGuard), DeclareAccess('admin-token'));

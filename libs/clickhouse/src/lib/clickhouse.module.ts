@@ -1,7 +1,9 @@
-import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationShutdown, type OnModuleInit, Optional } from '@nestjs/common';
+import { WorkspacePurgeRegistry } from '@flowlens/persistence';
 import { ReadinessRegistry } from '@flowlens/platform';
 import { migrateClickHouse } from './clickhouse.migrator';
 import { type ClickHouseOptions, ClickHouseStore } from './clickhouse.store';
+import { purgeWorkspaceRows } from './workspace-purge';
 
 const MIGRATE = Symbol('CLICKHOUSE_MIGRATE_ON_START');
 
@@ -15,6 +17,7 @@ export class ClickHouseModule implements OnModuleInit, OnApplicationShutdown {
     private readonly store: ClickHouseStore,
     private readonly readiness: ReadinessRegistry,
     @Inject(MIGRATE) private readonly migrateOnStart: boolean,
+    @Optional() private readonly purges?: WorkspacePurgeRegistry,
   ) {}
 
   static forRoot(options: ClickHouseOptions & { readonly migrateOnStart: boolean }): DynamicModule {
@@ -31,6 +34,7 @@ export class ClickHouseModule implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     this.readiness.register({ name: 'clickhouse', check: () => this.store.ping() });
+    this.purges?.register({ name: 'clickhouse', purge: (workspaceId) => purgeWorkspaceRows(this.store, workspaceId) });
     if (this.migrateOnStart) {
       const applied = await migrateClickHouse(this.store);
       if (applied.length) this.logger.log(`applied clickhouse migration(s): ${applied.map((m) => m.name).join(', ')}`);

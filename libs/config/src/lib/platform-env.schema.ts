@@ -26,6 +26,13 @@ export const httpEnvSchema = z.object({
   /** Largest accepted request body, e.g. `1mb`, `512kb`. */
   HTTP_BODY_LIMIT: envString('1mb').refine((v) => /^\d+(b|kb|mb)$/i.test(v), 'must look like 512kb or 1mb'),
   SHUTDOWN_TIMEOUT_MS: envInt(15000, 100),
+  /** Requests a minute one workspace API key may make (429 with Retry-After above it); 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: envInt(1200, 0),
+  /** Origins allowed to call the API from a browser (comma-separated, or `*`). Unset: CORS off, same origin only. */
+  CORS_ORIGINS: z.preprocess(
+    (v) => (v === '' || v === undefined ? [] : String(v).split(',').map((s) => s.trim()).filter(Boolean)),
+    z.array(z.string().refine((o) => o === '*' || /^https?:\/\/[^\s/]+$/.test(o), 'each origin must look like https://host[:port] (no path), or *')),
+  ),
 });
 
 export const eventLogEnvSchema = z.object({

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { DataSourceOptions } from 'typeorm';
 import { PGliteDriver } from 'typeorm-pglite';
 import { ApiKeyEntity } from './entities/api-key.entity';
+import { AuditEntryEntity } from './entities/audit-entry.entity';
 import { ConnectorEntity } from './entities/connector.entity';
 import { DeadLetterEntity } from './entities/dead-letter.entity';
 import { ImportJobEntity } from './entities/import-job.entity';
@@ -14,12 +15,13 @@ import { WorkspaceEntity } from './entities/workspace.entity';
 import { InitialSchema1764115200000 } from './migrations/1764115200000-InitialSchema';
 import { DeadLetters1795670000000 } from './migrations/1795670000000-DeadLetters';
 import { ImportJobs1795670000001 } from './migrations/1795670000001-ImportJobs';
+import { Governance1796000000000 } from './migrations/1796000000000-Governance';
 import { TeamsAndPortfolios1796100000000 } from './migrations/1796100000000-TeamsAndPortfolios';
 import { RiskRegister1796200000000 } from './migrations/1796200000000-RiskRegister';
 import { AcceptedEventIds1796400000000 } from './migrations/1796400000000-AcceptedEventIds';
 
-export const ENTITIES = [WorkspaceEntity, ApiKeyEntity, ConnectorEntity, WorkflowMapVersionEntity, DeadLetterEntity, ImportJobEntity, TeamEntity, PortfolioEntity, RiskEntity];
-export const MIGRATIONS = [InitialSchema1764115200000, DeadLetters1795670000000, ImportJobs1795670000001, TeamsAndPortfolios1796100000000, RiskRegister1796200000000, AcceptedEventIds1796400000000];
+export const ENTITIES = [WorkspaceEntity, ApiKeyEntity, ConnectorEntity, WorkflowMapVersionEntity, DeadLetterEntity, ImportJobEntity, TeamEntity, PortfolioEntity, RiskEntity, AuditEntryEntity];
+export const MIGRATIONS = [InitialSchema1764115200000, DeadLetters1795670000000, ImportJobs1795670000001, Governance1796000000000, TeamsAndPortfolios1796100000000, RiskRegister1796200000000, AcceptedEventIds1796400000000];
 
 export interface PersistenceOptions {
   /** postgres:// URL; when absent, embedded PGlite in `${dataDir}/postgres`. */

@@ -6,6 +6,7 @@ import { createDataSourceOptions, type PersistenceOptions } from './data-source.
 import { runPostgresMigrations } from './migration.runner';
 import { AcceptedEventIdRepository } from './repositories/accepted-event-id.repository';
 import { ApiKeyRepository } from './repositories/api-key.repository';
+import { AuditLogRepository } from './repositories/audit-log.repository';
 import { ConnectorCache } from './repositories/connector-cache';
 import { ConnectorRepository } from './repositories/connector.repository';
 import { DeadLetterRepository } from './repositories/dead-letter.repository';
@@ -16,9 +17,10 @@ import { WorkflowMapRepository } from './repositories/workflow-map.repository';
 import { RiskRepository } from './repositories/risk.repository';
 import { WorkspaceRepository } from './repositories/workspace.repository';
 import { SecretCipher } from './secrets/secret-cipher';
+import { WorkspacePurgeRegistry } from './workspace-purge.registry';
 
 const OPTIONS = Symbol('PERSISTENCE_OPTIONS');
-const REPOSITORIES = [WorkspaceRepository, ApiKeyRepository, ConnectorRepository, WorkflowMapRepository, DeadLetterRepository, ImportJobRepository, TeamRepository, PortfolioRepository, RiskRepository, AcceptedEventIdRepository];
+const REPOSITORIES = [WorkspaceRepository, ApiKeyRepository, ConnectorRepository, WorkflowMapRepository, DeadLetterRepository, ImportJobRepository, TeamRepository, PortfolioRepository, RiskRepository, AcceptedEventIdRepository, AuditLogRepository];
 
 /** The configuration database (PostgreSQL or embedded PGlite): one data source, migrated at start. */
 @Global()
@@ -40,8 +42,8 @@ export class PersistenceModule implements OnModuleInit {
           useFactory: () => ({ ...createDataSourceOptions(options), retryAttempts: 2, retryDelay: 1000 }),
         }),
       ],
-      providers: [{ provide: OPTIONS, useValue: options }, { provide: SecretCipher, useValue: new SecretCipher(options.secretKey) }, ConnectorCache, ...REPOSITORIES],
-      exports: [SecretCipher, ...REPOSITORIES],
+      providers: [{ provide: OPTIONS, useValue: options }, { provide: SecretCipher, useValue: new SecretCipher(options.secretKey) }, ConnectorCache, ...REPOSITORIES, WorkspacePurgeRegistry],
+      exports: [SecretCipher, WorkspacePurgeRegistry, ...REPOSITORIES],
     };
   }
 

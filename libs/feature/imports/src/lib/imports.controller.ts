@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodValidationPipe } from 'nestjs-zod';
+import { Audited } from '@flowlens/audit';
 import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
 import { ImportJobRepository } from '@flowlens/persistence';
 import { ApiError } from '@flowlens/platform';
@@ -13,6 +14,7 @@ import { ImportScheduler } from './import-scheduler.service';
 @ApiBearerAuth()
 @UseGuards(WorkspaceKeyGuard)
 @RequireRole('admin')
+@Audited('import')
 @Controller('api/v1/imports')
 export class ImportsController {
   constructor(
@@ -55,6 +57,7 @@ export class ImportsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @Audited('import', { verb: 'cancel' })
   @ApiOperation({ summary: 'Cancel a queued or running import job (events already appended stay)' })
   async cancel(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     const job = await this.service.find(principal.workspaceId, id);

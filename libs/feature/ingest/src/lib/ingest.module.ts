@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConnectorRateLimiter } from './connector-rate-limiter';
 import { DeadLetterMetrics } from './dead-letter.metrics';
 import { DeadLettersController } from './dead-letters.controller';
 import { DeadLettersService } from './dead-letters.service';
@@ -17,6 +18,7 @@ import { WebhooksController } from './webhooks.controller';
     DeadLetterMetrics,
     DeliveryLog,
     RecentEventIds,
+    ConnectorRateLimiter,
     { provide: WEBHOOK_CONNECTORS, useFactory: defaultWebhookConnectors },
   ],
   exports: [WebhookIntakeService, WEBHOOK_CONNECTORS],

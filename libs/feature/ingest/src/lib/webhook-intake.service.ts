@@ -1,8 +1,9 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import type { EventSource } from '@flowlens/contracts';
 import { safeEqual, sha256Hex } from '@flowlens/auth';
-import { ConnectorRepository, type ConnectorRecord, DeadLetterRepository } from '@flowlens/persistence';
+import { acceptedSecrets, ConnectorRepository, type ConnectorRecord, DeadLetterRepository } from '@flowlens/persistence';
 import { ApiError } from '@flowlens/platform';
+import { ConnectorRateLimiter } from './connector-rate-limiter';
 import { DeliveryLog, type RawDelivery } from './delivery-log';
 import { normaliseDelivery } from './normalise-delivery';
 import { WEBHOOK_CONNECTORS, type WebhookConnectorRegistry } from './webhook-connectors';
@@ -33,6 +34,7 @@ export class WebhookIntakeService {
     private readonly deliveries: DeliveryLog,
     private readonly deadLetters: DeadLetterRepository,
     @Inject(WEBHOOK_CONNECTORS) private readonly registry: WebhookConnectorRegistry,
+    private readonly rateLimiter: ConnectorRateLimiter,
   ) {}
 
   /** The connector behind a webhook URL, or 404. */
@@ -50,7 +52,9 @@ export class WebhookIntakeService {
       throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', 'the webhook body must be JSON (Content-Type: application/json)');
     }
     const request = { rawBody: delivery.rawBody, headers: delivery.headers };
-    const authenticate = (c: ConnectorRecord) => this.authenticate(c, delivery.token, () => adapter.verify(request, { secret: c.secret, callbackUrl: c.callbackUrl }));
+    // During a rotation's overlap a delivery signed with either secret is genuine.
+    const authenticate = (c: ConnectorRecord) =>
+      this.authenticate(c, delivery.token, () => acceptedSecrets(c).some((secret) => adapter.verify(request, { secret, callbackUrl: c.callbackUrl })));
     try {
       authenticate(connector);
     } catch (refusal) {
@@ -60,6 +64,8 @@ export class WebhookIntakeService {
       connector = await this.connectorFor(source, connectorId);
       authenticate(connector);
     }
+    if (!connector.enabled) throw ApiError.forbidden(`connector ${connector.id} is disabled; enable it with PATCH /api/v1/connectors/{id} { "enabled": true }`, 'connector_disabled');
+    await this.rateLimiter.take(connector);
 
     const receivedAt = new Date().toISOString();
     const raw: RawDelivery = {

@@ -4,7 +4,7 @@ import type { RawBodyRequest } from '@nestjs/common';
 import type { Request } from 'express';
 import { GENERIC_WEBHOOK_OPENAPI_SCHEMA } from '@flowlens/connector-generic';
 import type { EventSource } from '@flowlens/contracts';
-import { ApiError, WEBHOOK_OUTCOME } from '@flowlens/platform';
+import { ApiError, PublicRoute, WEBHOOK_OUTCOME } from '@flowlens/platform';
 import { type IntakeResult, WebhookIntakeService } from './webhook-intake.service';
 
 type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
@@ -26,6 +26,7 @@ const WebhookResponses = (): MethodDecorator => (target, key, descriptor) => {
 };
 
 @ApiTags('webhooks')
+@PublicRoute()
 @Controller('webhooks')
 export class WebhooksController {
   constructor(private readonly intake: WebhookIntakeService) {}

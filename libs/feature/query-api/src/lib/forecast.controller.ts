@@ -1,7 +1,7 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, type Principal, WorkspaceKeyGuard } from '@flowlens/auth';
+import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
 import { calendarDateSchema } from '@flowlens/contracts';
 import { ForecastPoolBusyError, ForecastQuery } from '@flowlens/metric-queries';
 import { addLocalDays, ForecastImpossibleError, localDateOf, MAX_HORIZON_DAYS } from '@flowlens/metrics';
@@ -15,6 +15,7 @@ type Q = Record<string, unknown>;
 @ApiTags('forecast')
 @ApiBearerAuth()
 @UseGuards(WorkspaceKeyGuard)
+@RequireRole('viewer')
 @Controller('api/v1/forecast')
 export class ForecastController {
   constructor(

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal, WorkspaceKeyGuard } from '@flowlens/auth';
+import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
 import { ItemQuery } from '@flowlens/metric-queries';
 import { ApiError } from '@flowlens/platform';
 import { QueryContextFactory } from './query-context.factory';
@@ -8,6 +8,7 @@ import { QueryContextFactory } from './query-context.factory';
 @ApiTags('items')
 @ApiBearerAuth()
 @UseGuards(WorkspaceKeyGuard)
+@RequireRole('viewer')
 @Controller('api/v1/items')
 export class ItemsController {
   constructor(

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, type Principal, WorkspaceKeyGuard } from '@flowlens/auth';
+import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
 import { SprintQuery, ThroughputQuery } from '@flowlens/metric-queries';
 import { FlowMetricsService } from './flow-metrics.service';
 import { intervalSchema } from './metric-query.schema';
@@ -18,6 +18,7 @@ export const CommonQuery = (): MethodDecorator => (target, key, descriptor) => {
 @ApiTags('metrics')
 @ApiBearerAuth()
 @UseGuards(WorkspaceKeyGuard)
+@RequireRole('viewer')
 @Controller('api/v1/metrics')
 export class MetricsController {
   constructor(

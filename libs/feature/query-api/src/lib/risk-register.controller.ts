@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audited } from '@flowlens/audit';
 import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
 import { RiskRegisterService } from './risk-register.service';
 
@@ -19,6 +20,7 @@ export class RiskRegisterController {
 
   @Put(':riskId')
   @RequireRole('analyst')
+  @Audited('risk', { targetParam: 'riskId' })
   @ApiOperation({ summary: 'Set the ROAM state (resolved, owned, accepted, mitigated) with an owner and a note' })
   change(@CurrentPrincipal() p: Principal, @Param('riskId') riskId: string, @Body() body: unknown) {
     return this.register.change(p, riskId, body);

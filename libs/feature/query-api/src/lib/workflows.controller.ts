@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Put, Query, UseGuards } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { Audited, auditBefore } from '@flowlens/audit';
 import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
 import { BoardCatalogQuery } from '@flowlens/metric-queries';
 import { defaultWorkflowMap } from '@flowlens/metrics';
@@ -39,6 +40,7 @@ export class WorkflowMapDto extends createZodDto(workflowMapSchema) {}
 @ApiTags('workflows')
 @ApiBearerAuth()
 @UseGuards(WorkspaceKeyGuard)
+@RequireRole('viewer')
 @Controller('api/v1/workflows')
 export class WorkflowsController {
   constructor(
@@ -65,8 +67,11 @@ export class WorkflowsController {
 
   @Put(':boardId')
   @RequireRole('analyst')
+  @Audited('workflow-map', { targetParam: 'boardId' })
   @ApiOperation({ summary: "Replace a board's workflow map (a new version; the old ones are kept). Figures change at once." })
   async put(@CurrentPrincipal() principal: Principal, @Param('boardId') boardId: string, @Body() body: WorkflowMapDto) {
+    const previous = (await this.maps.latest(principal.workspaceId)).find((m) => m.boardId === boardId);
+    auditBefore(previous ? { boardId, version: previous.version, stages: previous.stages } : null);
     const saved = await this.maps.saveVersion(principal.workspaceId, boardId, body.stages, `api-key:${principal.keyId}`);
     return { boardId, version: saved.version, stages: saved.stages, changedBy: saved.changedBy, changedAt: saved.changedAt.toISOString() };
   }

@@ -24,6 +24,21 @@ export class ConnectorEntity {
   @Column({ name: 'secret_sealed', type: 'text', nullable: true })
   secretSealed!: string | null;
 
+  /** The secret before the last rotation, still accepted until `previousSecretValidUntil`. */
+  @Column({ name: 'previous_secret_sealed', type: 'text', nullable: true })
+  previousSecretSealed!: string | null;
+
+  @Column({ name: 'previous_secret_valid_until', type: 'timestamptz', nullable: true })
+  previousSecretValidUntil!: Date | null;
+
+  /** A disabled connector refuses deliveries until enabled again. */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
+
+  /** Deleted connectors answer 404; the row stays so its history (dead letters, imports) is kept. */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
+
   /** SHA-256 of the URL token for sources that cannot sign. */
   @Column({ name: 'token_hash', type: 'char', length: 64 })
   tokenHash!: string;

@@ -6,13 +6,14 @@ import { ApiKeyEntity, type ApiKeyRole } from '../entities/api-key.entity';
 export class ApiKeyRepository {
   constructor(private readonly db: DataSource) {}
 
+  /** A key that is not revoked (it may have expired: the caller tells the two apart). */
   findActiveByPrefix(prefix: string): Promise<ApiKeyEntity | null> {
     return this.db.getRepository(ApiKeyEntity).findOneBy({ prefix, revokedAt: IsNull() });
   }
 
-  create(input: { workspaceId: string; name: string; prefix: string; keyHash: string; role: ApiKeyRole }): Promise<ApiKeyEntity> {
+  create(input: { workspaceId: string; name: string; prefix: string; keyHash: string; role: ApiKeyRole; expiresAt?: Date | null }): Promise<ApiKeyEntity> {
     const repo = this.db.getRepository(ApiKeyEntity);
-    return repo.save(repo.create({ ...input, revokedAt: null }));
+    return repo.save(repo.create({ ...input, expiresAt: input.expiresAt ?? null, revokedAt: null }));
   }
 
   findById(workspaceId: string, id: string): Promise<ApiKeyEntity | null> {

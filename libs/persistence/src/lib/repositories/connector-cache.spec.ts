@@ -1,7 +1,7 @@
 import { ConnectorCache } from './connector-cache';
 import type { ConnectorRecord } from './connector.repository';
 
-const record = (secret: string): ConnectorRecord => ({ id: 'c1', workspaceId: 'w', type: 'jira', name: 'Jira', secret, tokenHash: 'h', callbackUrl: null, settings: {}, createdAt: new Date(0) });
+const record = (secret: string): ConnectorRecord => ({ id: 'c1', workspaceId: 'w', type: 'jira', name: 'Jira', secret, previousSecret: null, previousSecretValidUntil: null, enabled: true, tokenHash: 'h', callbackUrl: null, settings: {}, createdAt: new Date(0) });
 
 describe('ConnectorCache', () => {
   it('loads once for concurrent and later lookups, and again after invalidate', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { ConnectorEntity, type ConnectorType } from '../entities/connector.entity';
 import { SecretCipher } from '../secrets/secret-cipher';
 import { ConnectorCache } from './connector-cache';
@@ -11,10 +11,21 @@ export interface ConnectorRecord {
   readonly type: ConnectorType;
   readonly name: string;
   readonly secret: string | null;
+  /** The secret before the last rotation and until when it is still accepted. */
+  readonly previousSecret: string | null;
+  readonly previousSecretValidUntil: Date | null;
+  readonly enabled: boolean;
   readonly tokenHash: string;
   readonly callbackUrl: string | null;
   readonly settings: Readonly<Record<string, unknown>>;
   readonly createdAt: Date;
+}
+
+/** The signing secrets a delivery may be signed with at `now`: the current one, and the previous one during its overlap. */
+export function acceptedSecrets(connector: Pick<ConnectorRecord, 'secret' | 'previousSecret' | 'previousSecretValidUntil'>, now = new Date()): string[] {
+  const secrets = connector.secret === null ? [] : [connector.secret];
+  if (connector.previousSecret !== null && connector.previousSecretValidUntil !== null && connector.previousSecretValidUntil > now) secrets.push(connector.previousSecret);
+  return secrets;
 }
 
 export interface NewConnector {
@@ -31,6 +42,9 @@ export interface NewConnector {
 export interface ConnectorPatch {
   readonly name?: string;
   readonly secret?: string | null;
+  /** With a new secret: the old one stays valid until then (rotation overlap); absent, it stops at once. */
+  readonly previousSecretValidUntil?: Date;
+  readonly enabled?: boolean;
   readonly callbackUrl?: string | null;
   /** Replaces the settings as a whole. */
   readonly settings?: Record<string, unknown>;
@@ -49,13 +63,22 @@ export class ConnectorRepository {
   async create(input: NewConnector): Promise<ConnectorRecord> {
     const repo = this.db.getRepository(ConnectorEntity);
     const { secret, ...rest } = input;
-    const saved = await repo.save(repo.create({ ...rest, secretSealed: secret === null ? null : this.cipher.seal(secret) }));
+    const saved = await repo.save(
+      repo.create({ ...rest, secretSealed: secret === null ? null : this.cipher.seal(secret), previousSecretSealed: null, previousSecretValidUntil: null, disabledAt: null, deletedAt: null }),
+    );
     return this.toRecord(saved);
   }
 
+  /** A connector that is not deleted (it may be disabled). */
   async findById(id: string): Promise<ConnectorRecord | null> {
     if (!UUID.test(id)) return null;
-    const entity = await this.db.getRepository(ConnectorEntity).findOneBy({ id });
+    const entity = await this.db.getRepository(ConnectorEntity).findOneBy({ id, deletedAt: IsNull() });
+    return entity ? this.toRecord(entity) : null;
+  }
+
+  async findInWorkspace(workspaceId: string, id: string): Promise<ConnectorRecord | null> {
+    if (!UUID.test(id)) return null;
+    const entity = await this.db.getRepository(ConnectorEntity).findOneBy({ id, workspaceId, deletedAt: IsNull() });
     return entity ? this.toRecord(entity) : null;
   }
 
@@ -73,10 +96,16 @@ export class ConnectorRepository {
   async update(workspaceId: string, id: string, patch: ConnectorPatch): Promise<ConnectorRecord | null> {
     if (!UUID.test(id)) return null;
     const repo = this.db.getRepository(ConnectorEntity);
-    const entity = await repo.findOneBy({ id, workspaceId });
+    const entity = await repo.findOneBy({ id, workspaceId, deletedAt: IsNull() });
     if (!entity) return null;
     if (patch.name !== undefined) entity.name = patch.name;
-    if (patch.secret !== undefined) entity.secretSealed = patch.secret === null ? null : this.cipher.seal(patch.secret);
+    if (patch.secret !== undefined) {
+      const overlap = patch.previousSecretValidUntil !== undefined && entity.secretSealed !== null;
+      entity.previousSecretSealed = overlap ? entity.secretSealed : null;
+      entity.previousSecretValidUntil = overlap ? (patch.previousSecretValidUntil as Date) : null;
+      entity.secretSealed = patch.secret === null ? null : this.cipher.seal(patch.secret);
+    }
+    if (patch.enabled !== undefined) entity.disabledAt = patch.enabled ? null : (entity.disabledAt ?? new Date());
     if (patch.callbackUrl !== undefined) entity.callbackUrl = patch.callbackUrl;
     if (patch.settings !== undefined) entity.settings = patch.settings;
     const saved = await repo.save(entity);
@@ -84,8 +113,20 @@ export class ConnectorRepository {
     return this.toRecord(saved);
   }
 
+  /**
+   * Deletes a connector of the workspace: its deliveries then answer 404. Without `purge` the row
+   * stays (marked deleted) so dead letters and import jobs that name it are kept; with it they go too.
+   */
+  async delete(workspaceId: string, id: string, options: { purge: boolean }): Promise<boolean> {
+    if (!UUID.test(id)) return false;
+    const repo = this.db.getRepository(ConnectorEntity);
+    const affected = options.purge ? (await repo.delete({ id, workspaceId })).affected : (await repo.update({ id, workspaceId, deletedAt: IsNull() }, { deletedAt: new Date() })).affected;
+    this.invalidate(id);
+    return (affected ?? 0) > 0;
+  }
+
   async listByWorkspace(workspaceId: string): Promise<ConnectorRecord[]> {
-    const rows = await this.db.getRepository(ConnectorEntity).find({ where: { workspaceId }, order: { createdAt: 'ASC' } });
+    const rows = await this.db.getRepository(ConnectorEntity).find({ where: { workspaceId, deletedAt: IsNull() }, order: { createdAt: 'ASC' } });
     return rows.map((r) => this.toRecord(r));
   }
 
@@ -96,6 +137,9 @@ export class ConnectorRepository {
       type: entity.type,
       name: entity.name,
       secret: entity.secretSealed === null ? null : this.cipher.open(entity.secretSealed),
+      previousSecret: entity.previousSecretSealed === null ? null : this.cipher.open(entity.previousSecretSealed),
+      previousSecretValidUntil: entity.previousSecretValidUntil,
+      enabled: entity.disabledAt === null,
       tokenHash: entity.tokenHash,
       callbackUrl: entity.callbackUrl,
       settings: entity.settings ?? {},

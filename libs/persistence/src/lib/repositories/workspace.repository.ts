@@ -41,4 +41,33 @@ export class WorkspaceRepository {
   async updateTimezone(id: string, timezone: string): Promise<void> {
     await this.db.getRepository(WorkspaceEntity).update({ id }, { timezone });
   }
+
+  async update(id: string, patch: { readonly name?: string; readonly timezone?: string }): Promise<WorkspaceEntity | null> {
+    if (patch.name !== undefined || patch.timezone !== undefined) await this.db.getRepository(WorkspaceEntity).update({ id }, patch);
+    return this.findById(id);
+  }
+
+  /**
+   * Deletes the workspace and every row that names it, in one transaction: the workspace row first
+   * (its foreign keys cascade), then any other table with a `workspace_id` column, so tables other
+   * modules add later are swept too. Answers how many rows each table lost.
+   */
+  async purge(id: string): Promise<Record<string, number> | null> {
+    return this.db.transaction(async (tx) => {
+      const deleted: Array<{ id: string }> = await tx.query(`DELETE FROM workspaces WHERE id = $1 RETURNING id`, [id]);
+      if (deleted.length === 0) return null;
+      const tables: Array<{ table_name: string }> = await tx.query(
+        `SELECT c.table_name FROM information_schema.columns c
+           JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+          WHERE c.table_schema = current_schema() AND c.column_name = 'workspace_id' AND t.table_type = 'BASE TABLE'
+          ORDER BY c.table_name`,
+      );
+      const counts: Record<string, number> = { workspaces: 1 };
+      for (const { table_name: table } of tables) {
+        const rows: unknown[] = await tx.query(`DELETE FROM "${table.replace(/"/g, '""')}" WHERE workspace_id = $1 RETURNING 1`, [id]);
+        if (rows.length > 0) counts[table] = rows.length;
+      }
+      return counts;
+    });
+  }
 }

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
 import { ERROR_CODE } from '../metrics/http-metrics.middleware';
-import type { ErrorDetail, ErrorEnvelope } from './api-error';
+import { ApiError, type ErrorDetail, type ErrorEnvelope } from './api-error';
 
 const CODES: Record<number, string> = {
   400: 'bad_request',
@@ -27,10 +27,15 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<{ id?: unknown }>();
     const [status, envelope] = this.toEnvelope(exception);
-    if (status >= 500) this.logger.error({ err: exception }, envelope.error.message);
+    const requestId = typeof request.id === 'string' || typeof request.id === 'number' ? String(request.id) : undefined;
+    if (status >= 500) this.logger.error({ err: exception, requestId }, envelope.error.message);
     response.locals[ERROR_CODE] = envelope.error.code;
-    if (!response.headersSent) response.status(status).json(envelope);
+    if (response.headersSent) return;
+    if (exception instanceof ApiError && exception.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    // The request id lets a caller quote the failure; the log line carries the same id.
+    response.status(status).json(requestId === undefined ? envelope : { error: { ...envelope.error, requestId } });
   }
 
   private toEnvelope(exception: unknown): [number, ErrorEnvelope] {

@@ -2,11 +2,13 @@ import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { ApiError } from '../errors/api-error';
+import { PublicRoute } from '../http/route-access';
 import { ReadinessRegistry } from './readiness.registry';
 
 const CHECK_TIMEOUT_MS = 3000;
 
 @ApiTags('operations')
+@PublicRoute()
 @Controller()
 export class HealthController {
   constructor(

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { ApiError } from '../errors/api-error';
 import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
@@ -14,12 +15,15 @@ import { installGracefulShutdown } from './graceful-shutdown';
 export interface HttpAppOptions {
   readonly bodyLimit: string;
   readonly shutdownTimeoutMs: number;
+  /** Browser origins allowed to call the API; empty (the default): CORS stays off. */
+  readonly corsOrigins?: readonly string[];
   readonly docs?: { readonly title: string; readonly description: string; readonly version: string };
 }
 
 /**
- * Builds a Nest HTTP app the Flowlens way: raw bodies kept (webhook signatures), a body-size
- * limit, the JSON error envelope, zod validation, pino logs, OpenAPI at /docs, graceful shutdown.
+ * Builds a Nest HTTP app the Flowlens way: security headers, CORS only when configured, raw bodies
+ * kept (webhook signatures), a body-size limit, the JSON error envelope, zod validation, pino logs
+ * with request ids, OpenAPI at /docs, graceful shutdown.
  */
 export async function createHttpApp(module: Type<unknown> | DynamicModule, options: HttpAppOptions): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { rawBody: true, bufferLogs: true });
@@ -31,6 +35,13 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   app.useLogger(app.get(FlowlensLogger));
   app.disable('x-powered-by');
   app.use(httpMetricsMiddleware);
+  // Helmet's defaults, except that scripts of our own origin may eval: browser automation (the
+  // dashboard's outside tests wait on page functions) evaluates in the page; inline and foreign scripts stay blocked.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-eval'"] } } }));
+  const origins = options.corsOrigins ?? [];
+  if (origins.length > 0) {
+    app.enableCors({ origin: origins.includes('*') ? '*' : [...origins], exposedHeaders: ['Retry-After', 'X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining'], maxAge: 600 });
+  }
   app.set('query parser', 'extended');
   app.useBodyParser('json', { limit: options.bodyLimit, type: ['application/json', 'application/*+json', 'text/json'] });
   app.useBodyParser('urlencoded', { limit: options.bodyLimit, extended: true });

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { Options } from 'pino-http';
@@ -15,6 +17,15 @@ export interface LoggingOptions {
 }
 
 const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
+const CALLER_REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** The caller's `X-Request-Id` when it is sane, else a new one; echoed on the answer, logged on every line, quoted in errors. */
+export function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && CALLER_REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
 
 export function resolveLogFormat(format: LogFormat = 'auto', isTty = process.stdout.isTTY === true): 'json' | 'pretty' {
   return format === 'auto' ? (isTty ? 'pretty' : 'json') : format;
@@ -28,6 +39,7 @@ export class LoggingModule {
     const http: Options = {
       level: options.level,
       base: { service: options.service, pid: process.pid },
+      genReqId: requestId,
       autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0] ?? '') },
       redact: {
         paths: [

@@ -1,9 +1,11 @@
 import { Controller, Get, Header, Logger } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { PublicRoute } from '../http/route-access';
 import { flowlensMetrics } from './flowlens-metrics';
 
 /** `GET /metrics`: Prometheus text, unauthenticated like /health (no workspace data in it). */
 @ApiExcludeController()
+@PublicRoute()
 @Controller()
 export class MetricsController {
   private readonly logger = new Logger(MetricsController.name);
