@@ -67,7 +67,7 @@ export function FlowDistributionPanel({ query }: { query: URLSearchParams }) {
         <div className="stats">
           <Stat label="Items" figure="flow-distribution.total" value={d.total} format="count" />
           {TYPES.map((t) => (
-            <Stat key={t} label={t} figure={`flow-distribution.byType.${t}`} value={d.byType[t] ?? 0} format="share" />
+            <Stat key={t} label={t[0]?.toUpperCase() + t.slice(1)} figure={`flow-distribution.byType.${t}`} value={d.byType[t] ?? 0} format="share" />
           ))}
         </div>
       )}

@@ -14,6 +14,7 @@ import {
   FlowFrameworkQuery,
   ThroughputQuery,
 } from '@flowlens/metric-queries';
+import { ConnectorActivityController } from './connector-activity.controller';
 import { FlowMetricsService } from './flow-metrics.service';
 import { ForecastController } from './forecast.controller';
 import { ItemsController } from './items.controller';
@@ -39,7 +40,7 @@ const QUERIES = [
 
 /** The analyst-facing read API: items, workflow maps, metrics and forecasts. */
 @Module({
-  controllers: [ItemsController, MetricsController, ForecastController, WorkflowsController],
+  controllers: [ItemsController, MetricsController, ForecastController, WorkflowsController, ConnectorActivityController],
   providers: [QueryContextFactory, FlowMetricsService, ...QUERIES],
 })
 export class QueryApiModule {}
