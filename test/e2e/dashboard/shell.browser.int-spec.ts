@@ -41,7 +41,7 @@ describe('dashboard: sign-in and board flow (browser)', () => {
     tabs.push(tab);
     const figures = await tab.figures();
     expect(figures.length).toBeGreaterThan(30);
-    for (const name of ['throughput.total', 'cycle-time.p85', 'aging.itemsTotal', 'flow-efficiency.efficiency', 'flow-framework.velocity', 'littles-law.ratio']) {
+    for (const name of ['throughput.total', 'cycle-time.p85', 'aging.itemsTotal', 'flow-framework.efficiency.efficiency', 'flow-framework.distribution.byType.feature', 'flow-framework.velocity', 'littles-law.ratio']) {
       expect(figures.map((f) => f.figure)).toContain(name);
     }
     expect(await tab.figureMismatches(demo.apiKey)).toEqual([]);
@@ -55,6 +55,7 @@ describe('dashboard: sign-in and board flow (browser)', () => {
     tabs.push(tab);
     const before = (await tab.figures()).find((f) => f.figure === 'throughput.total')?.value;
     await tab.page.selectOption('select[name="boardId"]', 'OPS');
+    await tab.page.waitForFunction(`document.querySelector('[data-figure="throughput.total"]')?.getAttribute('data-value') !== '${before}'`);
     await tab.settled();
     expect(tab.url().searchParams.get('boardId')).toBe('OPS');
     const after = (await tab.figures()).find((f) => f.figure === 'throughput.total')?.value;
