@@ -4,7 +4,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
 import { BoardCatalogQuery } from '@flowlens/metric-queries';
-import { defaultWorkflowMap, unmappedStatuses } from '@flowlens/metrics';
+import { defaultWorkflowMap, STAGE_CATEGORIES, unmappedStatuses } from '@flowlens/metrics';
 import { WorkflowMapRepository } from '@flowlens/persistence';
 import { QueryContextFactory } from './query-context.factory';
 
@@ -14,7 +14,7 @@ export const workflowMapSchema = z
       .array(
         z.object({
           name: z.string().trim().min(1).max(100),
-          category: z.enum(['backlog', 'active', 'wait', 'done']),
+          category: z.enum(STAGE_CATEGORIES),
           statuses: z.array(z.string().trim().min(1).max(200)).min(1),
         }),
       )
