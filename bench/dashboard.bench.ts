@@ -43,6 +43,9 @@ async function main(): Promise<void> {
 
   const all: number[] = [];
   const single: number[] = [];
+  const windows: number[] = [];
+  const sums: number[] = [];
+  let calls = 0;
   let figures = 0;
   let charts = 0;
   for (let run = 0; run < RUNS + 1; run++) {
@@ -50,9 +53,15 @@ async function main(): Promise<void> {
     await tab.goto(`/flow${boardId ? `?boardId=${encodeURIComponent(boardId)}` : ''}`);
     // The page clock starts at navigation: this is navigation → every figure filled, every chart drawn.
     const ms = Math.round(await tab.settled(120_000));
+    // Where the time went: the API calls (first request → last answer, and their sum) vs the rest.
+    const api = (await tab.page.evaluate(
+      `(() => { const r = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v1/'));
+        return { calls: r.length, window: Math.max(...r.map((e) => e.responseEnd)) - Math.min(...r.map((e) => e.startTime)), sum: r.reduce((s, e) => s + e.duration, 0) }; })()`,
+    )) as { calls: number; window: number; sum: number };
+    if (run > 0) windows.push(api.window), sums.push(api.sum), (calls = api.calls);
     figures = (await tab.figures()).length;
     charts = await tab.page.$$eval('[data-drawn="true"]', (e) => e.length);
-    process.stderr.write(`  run ${run}: ${boardId ?? 'all boards'} ${ms} ms (${figures} figures, ${charts} charts)\n`);
+    process.stderr.write(`  run ${run}: ${boardId ?? 'all boards'} ${ms} ms (${figures} figures, ${charts} charts; ${api.calls} API calls over ${Math.round(api.window)} ms, ${Math.round(api.sum)} ms summed)\n`);
     if (run === 0) continue; // warm-up: the server's caches and the browser's compiled code
     (boardId ? single : all).push(ms);
   }
@@ -68,8 +77,9 @@ async function main(): Promise<void> {
       ['board page: figures / charts', `${figures} / ${charts}`],
       ['all boards: navigation → settled p50 / p95 (ms)', `${p(all, 50)} / ${p(all, 95)}`],
       ['one board: navigation → settled p50 / p95 (ms)', `${p(single, 50)} / ${p(single, 95)}`],
+      [`API calls per page load (first request → last answer p50 ms; their sum p50 ms)`, `${calls} (${p(windows, 50)}; ${p(sums, 50)})`],
     ],
-    { items, boards: boards.length, runs: RUNS, allBoardsMs: all, oneBoardMs: single, figures, charts },
+    { items, boards: boards.length, runs: RUNS, allBoardsMs: all, oneBoardMs: single, apiWindowMs: windows, apiSumMs: sums, calls, figures, charts },
   );
 }
 
