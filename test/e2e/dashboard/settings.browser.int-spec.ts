@@ -18,6 +18,36 @@ describe('dashboard: settings and roles (browser)', () => {
 
   const navLabels = (tab: DashboardTab) => tab.page.$$eval('nav a', (links) => links.map((a) => (a.textContent ?? '').trim()));
 
+  it('answers what the dashboard reads: /me, connector activity, unmapped statuses, items beyond p85, trial outcomes', async () => {
+    const viewer = demo.api.withToken(keys['viewer'] as string);
+    const me = await viewer.get<{ workspace: { name: string; timezone: string }; key: { role: string; name: string } }>('/api/v1/me');
+    expect(me.body).toMatchObject({ workspace: { name: 'Demo: Acme Portfolio', timezone: 'Europe/London' }, key: { role: 'viewer', name: 'viewer key' } });
+
+    const activity = await demo.api.get<{ items: Array<{ deliveries: number; accepted: number; lastDelivery: { outcome: string } }> }>('/api/v1/connectors/activity');
+    expect(activity.body.items).toHaveLength(1);
+    expect(activity.body.items[0]).toMatchObject({ lastDelivery: { outcome: 'accepted' } });
+    expect(activity.body.items[0]?.accepted).toBe(activity.body.items[0]?.deliveries);
+    const denied = await viewer.get<{ error: { code: string; message: string } }>('/api/v1/connectors/activity');
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toMatch(/admin/);
+
+    const maps = await demo.api.get<{ items: Array<{ boardId: string; stages: Array<{ name: string; category: string; statuses: string[] }>; unmappedStatuses: string[] }> }>('/api/v1/workflows');
+    const ops = maps.body.items.find((m) => m.boardId === 'OPS');
+    expect(ops?.unmappedStatuses).toEqual([]);
+    const narrower = (ops?.stages ?? []).map((stage) => (stage.name === 'Blocked' ? { ...stage, statuses: ['10004'] } : stage)).filter((stage) => stage.name !== 'Done');
+    expect((await demo.api.put('/api/v1/workflows/OPS', { stages: narrower })).status).toBe(200);
+    const after = await demo.api.get<{ items: Array<{ boardId: string; unmappedStatuses: string[] }> }>('/api/v1/workflows');
+    expect(after.body.items.find((m) => m.boardId === 'OPS')?.unmappedStatuses).toEqual(['Done']);
+    expect((await demo.api.put('/api/v1/workflows/OPS', { stages: ops?.stages })).status).toBe(200);
+
+    const aging = await viewer.get<{ items: Array<{ ageDays: number }>; percentiles: { p85: number }; itemsBeyond: { p85: number } }>('/api/v1/metrics/aging');
+    expect(aging.body.itemsBeyond.p85).toBe(aging.body.items.filter((i) => i.ageDays > aging.body.percentiles.p85).length);
+
+    const howMany = await viewer.get<{ p85: number; trials: number; outcomes: Array<{ value: number; trials: number }> }>(`/api/v1/forecast/how-many?by=${new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10)}&seed=3&trials=2000`);
+    expect(howMany.body.outcomes.reduce((n, o) => n + o.trials, 0)).toBe(2000);
+    expect(howMany.body.outcomes.filter((o) => o.value >= howMany.body.p85).reduce((n, o) => n + o.trials, 0)).toBeGreaterThanOrEqual(1700);
+  });
+
   it('shows a viewer the figures and read-only maps, and none of the admin pages', async () => {
     const tab = await demo.open('/settings/workflows?boardId=PAY', keys['viewer']);
     expect(await tab.page.textContent('.role')).toBe('viewer');
