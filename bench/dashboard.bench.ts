@@ -58,7 +58,11 @@ async function main(): Promise<void> {
       `(() => { const r = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v1/'));
         return { calls: r.length, window: Math.max(...r.map((e) => e.responseEnd)) - Math.min(...r.map((e) => e.startTime)), sum: r.reduce((s, e) => s + e.duration, 0) }; })()`,
     )) as { calls: number; window: number; sum: number };
-    if (run > 0) windows.push(api.window), sums.push(api.sum), (calls = api.calls);
+    if (run > 0) {
+      windows.push(api.window);
+      sums.push(api.sum);
+      calls = api.calls;
+    }
     figures = (await tab.figures()).length;
     charts = await tab.page.$$eval('[data-drawn="true"]', (e) => e.length);
     process.stderr.write(`  run ${run}: ${boardId ?? 'all boards'} ${ms} ms (${figures} figures, ${charts} charts; ${api.calls} API calls over ${Math.round(api.window)} ms, ${Math.round(api.sum)} ms summed)\n`);
