@@ -28,3 +28,16 @@ export interface Connector { id: string; type: 'jira' | 'trello' | 'generic'; na
 export interface DeadLetter { deliveryId: string; connectorId: string; connectorType?: string; reason: string; status: string; receivedAt: string; [more: string]: unknown }
 export interface ImportJob { id: string; kind: string; connectorId: string; status: string; [more: string]: unknown }
 export interface ApiKey { id: string; name: string; role: 'viewer' | 'analyst' | 'admin'; createdAt: string; revoked: boolean }
+export type RiskSignal = 'aging' | 'blocked' | 'due-date' | 'dependency';
+export interface RiskItem { itemKey: string; boardId: string; signals: RiskSignal[]; ageDays: number | null; sleDays: number | null; pace: number | null; blockedDays: number | null; dueDate: string | null; pOnTime: number | null }
+export interface RiskItems { asOf: string; items: RiskItem[]; inProgress: number; blocked: number; blockedShare: number | null }
+export interface DeliveryForecast { boardIds: string[]; scope: number; remaining: number; p50: string | null; p85: string | null; p95: string | null; pOnTime: number | null; atRisk: boolean; scopeAdded: number; reason?: string }
+export interface ReleaseForecast extends DeliveryForecast { releaseId: string; name: string; releaseDate: string | null }
+export interface EpicForecast extends DeliveryForecast { epicKey: string; dueDate: string | null }
+export interface Dependency { itemKey: string; blockedByKey: string; boardId: string; blockedByBoardId: string; crossTeam: boolean; ageDays: number | null; open: boolean }
+export interface Concentration { boardId: string; done: number; topShare: number | null; peopleFor80: number | null; flagged: boolean }
+export interface Quality { reopenRate: number | null; reopened: number; done: number; defectShare: number | null; created: number; defectsCreated: number; defectsDone: number; defectNetFlow: number }
+export type RiskLevel = 'low' | 'medium' | 'high';
+export interface RiskSummary { by: string; items: Array<{ id: string; name: string; level: RiskLevel; reasons: string[]; counts: Record<string, number> }> }
+export type Roam = 'resolved' | 'owned' | 'accepted' | 'mitigated';
+export interface RegisterEntry { riskId: string; signal: string; subject: { type: string; id: string }; roam: Roam | null; owner: string | null; note: string | null; open: boolean; history: Array<{ roam: Roam | null; owner: string | null; note: string | null; at: string; by: string }> }

@@ -7,6 +7,7 @@ import { ForecastPage } from './forecast/forecast.page';
 import { ImportsPage } from './imports/imports.page';
 import { ItemPage } from './item/item.page';
 import { OverviewPage } from './overview/overview.page';
+import { RiskPage } from './risk/risk.page';
 import type { PageDefinition } from './page';
 import { WorkflowsPage } from './workflows/workflows.page';
 
@@ -14,6 +15,7 @@ export const PAGES: readonly PageDefinition[] = [
   { path: '/', title: 'Portfolio overview', component: OverviewPage, nav: { group: 'analytics', label: 'Overview', order: 10 } },
   { path: '/flow', title: 'Board flow', component: FlowPage, nav: { group: 'analytics', label: 'Board flow', order: 20 } },
   { path: '/forecast', title: 'Forecasts', component: ForecastPage, nav: { group: 'analytics', label: 'Forecasts', order: 30 } },
+  { path: '/risk', title: 'Delivery risk', component: RiskPage, nav: { group: 'analytics', label: 'Risk', order: 35 } },
   { path: '/items/:itemKey', title: 'Item', component: ItemPage },
   { path: '/settings/workflows', title: 'Workflow maps', component: WorkflowsPage, nav: { group: 'settings', label: 'Workflow maps', order: 10 } },
   { path: '/settings/connectors', title: 'Connectors', component: ConnectorsPage, nav: { group: 'settings', label: 'Connectors', order: 20 }, minRole: 'admin' },

@@ -9,10 +9,12 @@ import {
   FlowEfficiencyQuery,
   ForecastQuery,
   ItemQuery,
+  MonteCarloPool,
   SprintQuery,
   StageOccupancyQuery,
   FlowFrameworkQuery,
   ThroughputQuery,
+  RiskInputQuery,
 } from '@flowlens/metric-queries';
 import { ConnectorActivityController } from './connector-activity.controller';
 import { FlowMetricsService } from './flow-metrics.service';
@@ -20,6 +22,11 @@ import { ForecastController } from './forecast.controller';
 import { ItemsController } from './items.controller';
 import { MetricsController } from './metrics.controller';
 import { QueryContextFactory } from './query-context.factory';
+import { RiskRegisterController } from './risk-register.controller';
+import { RiskRegisterService } from './risk-register.service';
+import { RiskScopeService } from './risk-scope.service';
+import { RiskController } from './risk.controller';
+import { RiskService } from './risk.service';
 import { WorkflowsController } from './workflows.controller';
 
 const QUERIES = [
@@ -35,12 +42,14 @@ const QUERIES = [
   BoardCatalogQuery,
   CfdQuery,
   SprintQuery,
+  MonteCarloPool,
   ForecastQuery,
+  RiskInputQuery,
 ];
 
 /** The analyst-facing read API: items, workflow maps, metrics and forecasts. */
 @Module({
-  controllers: [ItemsController, MetricsController, ForecastController, WorkflowsController, ConnectorActivityController],
-  providers: [QueryContextFactory, FlowMetricsService, ...QUERIES],
+  controllers: [ItemsController, MetricsController, ForecastController, WorkflowsController, RiskController, RiskRegisterController, ConnectorActivityController],
+  providers: [QueryContextFactory, FlowMetricsService, RiskScopeService, RiskService, RiskRegisterService, ...QUERIES],
 })
 export class QueryApiModule {}

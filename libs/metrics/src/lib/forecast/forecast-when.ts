@@ -1,10 +1,10 @@
 import { percentileOfSorted } from '../stats/percentile';
 import { ForecastImpossibleError } from './forecast-impossible.error';
-import { checkCount, checkTrials, DEFAULT_TRIALS, historyArray } from './forecast-input.util';
+import { checkCount, checkTrials, DEFAULT_TRIALS, historyArray, MAX_HORIZON_DAYS } from './forecast-input.util';
 import { mulberry32 } from './prng';
 import { type TrialOutcome, trialOutcomes } from './trial-outcomes';
 
-export const DEFAULT_MAX_DAYS = 3650;
+export const DEFAULT_MAX_DAYS = MAX_HORIZON_DAYS;
 
 export interface WhenInput {
   /** Daily throughput of the history window, zero days included. */

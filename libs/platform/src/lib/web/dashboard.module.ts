@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Paths the API owns: the dashboard's index.html is never served in their place. */
-export const API_PREFIXES = ['api', 'webhooks', 'docs', 'docs-json', 'docs-yaml', 'health', 'ready'];
+export const API_PREFIXES = ['api', 'webhooks', 'docs', 'docs-json', 'docs-yaml', 'health', 'ready', 'metrics'];
 /**
  * Every other path renders index.html. (A RegExp rather than the module's `exclude`: its error
  * handler turns any error on an excluded path, a malformed JSON body's 400 included, into a 404.)
