@@ -119,10 +119,13 @@ describe('flow analytics through the HTTP API on pipeline data', () => {
     });
     expect(await get(`/api/v1/metrics/littles-law?${Q}${at}`)).toEqual(computeLittlesLaw(timelines, query));
     const aging = computeAging(timelines, { ...query });
-    expect(await get(`/api/v1/metrics/aging?${Q}${at}`)).toEqual(listed(aging));
+    // itemsBeyond counts the listed items (oldest first) older than each percentile.
+    const beyond = (items: ReadonlyArray<{ ageDays: number }>) =>
+      Object.fromEntries((['p50', 'p70', 'p85', 'p95'] as const).map((k) => [k, aging.percentiles[k] === null ? 0 : items.filter((i) => i.ageDays > (aging.percentiles[k] as number)).length]));
+    expect(await get(`/api/v1/metrics/aging?${Q}${at}`)).toEqual({ ...listed(aging), itemsBeyond: beyond(aging.items) });
     if (aging.items.length > 1) {
       // A capped list keeps the oldest items in progress and counts them all.
-      expect(await get(`/api/v1/metrics/aging?${Q}${at}&limit=1`)).toEqual({ ...aging, items: aging.items.slice(0, 1), itemsTotal: aging.items.length, itemsTruncated: true });
+      expect(await get(`/api/v1/metrics/aging?${Q}${at}&limit=1`)).toEqual({ ...aging, items: aging.items.slice(0, 1), itemsTotal: aging.items.length, itemsTruncated: true, itemsBeyond: beyond(aging.items.slice(0, 1)) });
     }
   }
 

@@ -7,6 +7,7 @@ export * from './lib/workflow/default-stage';
 export * from './lib/workflow/blocked-stage';
 export * from './lib/workflow/resolve-stage';
 export * from './lib/workflow/default-workflow-map';
+export * from './lib/workflow/unmapped-statuses';
 export * from './lib/flow-type/flow-type';
 export * from './lib/forecast/prng';
 export * from './lib/forecast/forecast-impossible.error';
@@ -14,6 +15,7 @@ export { DEFAULT_TRIALS, MAX_HORIZON_DAYS, MAX_TRIALS } from './lib/forecast/for
 export * from './lib/forecast/forecast-how-many';
 export * from './lib/forecast/forecast-when';
 export * from './lib/forecast/forecast-dates';
+export * from './lib/forecast/trial-outcomes';
 export * from './lib/oracle/build-timelines';
 export type { ItemState, ItemSnapshot, ItemTimeline } from './lib/oracle/item-timeline';
 export type { SprintTimeline } from './lib/oracle/sprint-timeline';

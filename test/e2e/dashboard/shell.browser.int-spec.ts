@@ -41,7 +41,7 @@ describe('dashboard: sign-in and board flow (browser)', () => {
     tabs.push(tab);
     const figures = await tab.figures();
     expect(figures.length).toBeGreaterThan(30);
-    for (const name of ['throughput.total', 'cycle-time.p85', 'aging.itemsTotal', 'flow-efficiency.efficiency', 'flow-framework.velocity', 'littles-law.ratio']) {
+    for (const name of ['throughput.total', 'cycle-time.p85', 'aging.itemsTotal', 'flow-framework.efficiency.efficiency', 'flow-framework.distribution.byType.feature', 'flow-framework.velocity', 'littles-law.ratio']) {
       expect(figures.map((f) => f.figure)).toContain(name);
     }
     expect(await tab.figureMismatches(demo.apiKey)).toEqual([]);
@@ -55,6 +55,7 @@ describe('dashboard: sign-in and board flow (browser)', () => {
     tabs.push(tab);
     const before = (await tab.figures()).find((f) => f.figure === 'throughput.total')?.value;
     await tab.page.selectOption('select[name="boardId"]', 'OPS');
+    await tab.page.waitForFunction(`document.querySelector('[data-figure="throughput.total"]')?.getAttribute('data-value') !== '${before}'`);
     await tab.settled();
     expect(tab.url().searchParams.get('boardId')).toBe('OPS');
     const after = (await tab.figures()).find((f) => f.figure === 'throughput.total')?.value;
@@ -68,6 +69,62 @@ describe('dashboard: sign-in and board flow (browser)', () => {
     expect(await tab.figureMismatches(demo.apiKey)).toEqual([]);
     expect(tab.consoleErrors).toEqual([]);
     await tab.screenshot('flow-board-ops');
+  });
+
+  it('serves index.html for every dashboard URL, and keeps the API answering JSON', async () => {
+    for (const path of ['/', '/flow?boardId=PAY', '/items/PAY-3', '/settings/workflows']) {
+      const page = await fetch(`${demo.app.url}${path}`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
+    }
+    const unknown = await fetch(`${demo.app.url}/api/v1/no-such-thing`);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('not_found');
+    expect((await fetch(`${demo.app.url}/health`)).headers.get('content-type')).toContain('application/json');
+  });
+
+  it('shows the overview tiles, forecasts and an item page as the API answers them', async () => {
+    const tab = await demo.open('/');
+    tabs.push(tab);
+    const tiles = await tab.page.$$('a.tile[data-query]');
+    expect(tiles).toHaveLength(3);
+    expect((await tab.figures()).filter((f) => f.figure === 'flow-framework.time.p85')).toHaveLength(3);
+    expect(await tab.figureMismatches(demo.apiKey)).toEqual([]);
+    await tab.screenshot('overview');
+    // Landing-page links: overview, each board's flow page, forecasts, workflow maps.
+    const hrefs = await tab.page.$$eval('a[href]', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+    for (const href of ['/', '/flow?boardId=OPS', '/flow?boardId=PAY', '/flow?boardId=WEB', '/forecast', '/settings/workflows']) expect(hrefs).toContain(href);
+
+    await tab.page.selectOption('select[name="sort"]', '-p85');
+    await tab.settled();
+    expect(tab.url().searchParams.get('sort')).toBe('-p85');
+    const order = (await tab.figures()).filter((f) => f.figure === 'flow-framework.time.p85').map((f) => Number(f.value));
+    expect(order).toEqual([...order].sort((a, b) => b - a));
+
+    await tab.page.click('a.tile[data-query="boardId=WEB"]');
+    await tab.settled();
+    expect(tab.url().pathname).toBe('/flow');
+    expect(tab.url().searchParams.get('boardId')).toBe('WEB');
+
+    await tab.goto('/forecast?items=30&seed=5');
+    await tab.settled();
+    expect(tab.url().searchParams.get('trials')).toBe('10000');
+    expect(tab.url().searchParams.get('seed')).toBe('5');
+    expect((await tab.figures()).map((f) => f.figure)).toEqual(expect.arrayContaining(['forecast/how-many.p85', 'forecast/when.p85']));
+    expect(await tab.figureMismatches(demo.apiKey)).toEqual([]);
+    await tab.screenshot('forecast');
+
+    await tab.goto('/flow?boardId=OPS');
+    await tab.settled();
+    const itemLink = tab.page.locator('.oldest a.item-link').first();
+    const itemKey = (await itemLink.textContent()) as string;
+    await itemLink.click();
+    await tab.settled();
+    expect(tab.url().pathname).toBe(`/items/${itemKey}`);
+    expect((await tab.figures()).map((f) => f.figure)).toEqual(expect.arrayContaining(['items.stage', 'items.startedAt', 'items/timeline.segments[0].days']));
+    expect(await tab.figureMismatches(demo.apiKey)).toEqual([]);
+    await tab.screenshot('item');
+    expect(tab.consoleErrors).toEqual([]);
   });
 
   it('signs out: no figures shown and the key in no browser storage', async () => {

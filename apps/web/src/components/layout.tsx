@@ -1,3 +1,4 @@
+import { useIsFetching, useIsMutating } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { hasRole } from '../lib/roles';
@@ -11,6 +12,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const { signOut } = useSession();
   const { boards } = useBoards();
   const location = useLocation();
+  // Anything in flight marks the page busy: tests and bench:dashboard wait for it to settle.
+  const busy = useIsFetching() + useIsMutating() > 0;
   const visible = PAGES.filter((p) => p.nav && hasRole(me.key.role, p.minRole ?? 'viewer')).sort((a, b) => (a.nav?.order ?? 0) - (b.nav?.order ?? 0));
   const group = (name: 'analytics' | 'settings') => visible.filter((p) => p.nav?.group === name);
   const boardOpen = (boardId: string) => location.pathname === '/flow' && new URLSearchParams(location.search).get('boardId') === boardId;
@@ -43,7 +46,8 @@ export function Layout({ children }: { children: ReactNode }) {
           ))}
         </nav>
       </aside>
-      <div className="main">
+      <div className="main" aria-busy={busy}>
+        <div className={`fetch-bar${busy ? ' fetch-bar-on' : ''}`} aria-hidden="true" />
         <header className="topbar">
           <div className="workspace">
             <span className="workspace-name">{me.workspace.name}</span>

@@ -5,7 +5,7 @@ export interface ElapsedTime { count: number; p50: number | null; p70: number | 
 export interface Wip { series: Array<{ date: string; wip: number }> }
 export interface Percentiles { p50: number | null; p70: number | null; p85: number | null; p95: number | null }
 export interface AgingItem { itemKey: string; stage: string; category: string; startedAt: string; ageDays: number }
-export interface Aging { asOf: string; items: AgingItem[]; itemsTotal: number; itemsTruncated: boolean; percentiles: Percentiles }
+export interface Aging { asOf: string; items: AgingItem[]; itemsTotal: number; itemsTruncated: boolean; percentiles: Percentiles; itemsBeyond?: { p50: number; p70: number; p85: number; p95: number } }
 export interface Cfd { stages: string[]; categories: Record<string, string>; series: Array<{ date: string; counts: Record<string, number> }> }
 export interface FlowEfficiency { efficiency: number | null; activeDays: number; waitDays: number }
 export interface FlowDistribution { total: number; byType: Record<string, number>; counts: Record<string, number> }

@@ -1,5 +1,5 @@
 /** How figures read on screen; `data-value` always keeps the API's unrounded value. */
-export type FigureFormat = 'count' | 'days' | 'decimal' | 'share' | 'date' | 'datetime' | 'text';
+export type FigureFormat = 'count' | 'days' | 'decimal' | 'share' | 'date' | 'datetime' | 'text' | 'boolean';
 
 export function formatValue(value: unknown, format: FigureFormat, timeZone = 'UTC'): string {
   if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return '—';
@@ -18,6 +18,8 @@ export function formatValue(value: unknown, format: FigureFormat, timeZone = 'UT
       return formatDateTime(String(value), timeZone);
     case 'text':
       return String(value);
+    case 'boolean':
+      return value ? 'yes' : 'no';
   }
 }
 

@@ -33,12 +33,12 @@ export class ForecastQuery {
     const { asOfDate, history } = await this.history(ctx, options.window);
     const days = Math.round((Date.parse(`${by}T00:00:00Z`) - Date.parse(`${asOfDate}T00:00:00Z`)) / 86_400_000);
     const result = await this.monteCarlo.howMany({ history, days, trials: options.trials, seed: options.seed });
-    return { asOf: asOfDate, by, days, trials: result.trials, p50: result.p50, p85: result.p85, p95: result.p95, historyDays: history.length };
+    return { asOf: asOfDate, by, days, trials: result.trials, p50: result.p50, p85: result.p85, p95: result.p95, historyDays: history.length, outcomes: result.outcomes };
   }
 
   async when(ctx: MetricQueryContext, items: number, options: ForecastOptions) {
     const { asOfDate, history } = await this.history(ctx, options.window);
     const result = await this.monteCarlo.when({ history, items, trials: options.trials, seed: options.seed });
-    return { asOf: asOfDate, items, trials: result.trials, capped: result.capped, days: { p50: result.p50, p85: result.p85, p95: result.p95 }, ...forecastDates(asOfDate, result) };
+    return { asOf: asOfDate, items, trials: result.trials, capped: result.capped, days: { p50: result.p50, p85: result.p85, p95: result.p95 }, ...forecastDates(asOfDate, result), outcomes: result.outcomes };
   }
 }

@@ -10,6 +10,7 @@ const ROOT = repoRoot();
 
 export const CHROMIUM = process.env['FLOWLENS_CHROMIUM'] ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(ROOT, '.test-results', 'screenshots');
+const STEADY_MS = 250;
 
 /** Debian's chromium, installed by infra/chromium/install.sh when missing, driven by playwright-core. */
 export async function launchChromium(): Promise<Browser> {
@@ -61,15 +62,26 @@ export class DashboardTab {
     await this.page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
   }
 
-  /** Waits until nothing is loading or fetching and every chart on the page has been drawn. */
-  async settled(timeoutMs = 30_000): Promise<void> {
-    await this.page.waitForFunction(
-      `document.querySelector('#root > *') !== null
-        && document.querySelectorAll('[aria-busy="true"], .state-loading').length === 0
-        && [...document.querySelectorAll('[data-drawn]')].every((e) => e.getAttribute('data-drawn') === 'true')`,
+  /**
+   * Waits until nothing is loading or fetching and every chart on the page has been drawn, and
+   * stays so for `STEADY_MS` (a filter change renders in a transition, a moment after the click).
+   * Answers the page-clock instant (ms since navigation start) at which it became settled.
+   */
+  async settled(timeoutMs = 30_000): Promise<number> {
+    await this.page.evaluate('window.__flowlensSince = 0');
+    const handle = await this.page.waitForFunction(
+      `(() => {
+        const ok = document.querySelector('#root > *') !== null
+          && document.querySelectorAll('[aria-busy="true"], .state-loading').length === 0
+          && [...document.querySelectorAll('[data-drawn]')].every((e) => e.getAttribute('data-drawn') === 'true');
+        if (!ok) { window.__flowlensSince = 0; return false; }
+        if (!window.__flowlensSince) window.__flowlensSince = performance.now();
+        return performance.now() - window.__flowlensSince >= ${STEADY_MS} ? window.__flowlensSince : false;
+      })()`,
       undefined,
-      { timeout: timeoutMs, polling: 50 },
+      { timeout: timeoutMs, polling: 25 },
     );
+    return Number(await handle.jsonValue());
   }
 
   url(): URL {

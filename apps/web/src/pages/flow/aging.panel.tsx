@@ -1,9 +1,10 @@
 import { useNavigate } from 'react-router';
 import { axisStyle, baseGrid, COLORS, PACE_COLORS, percentileLines } from '../../components/chart-theme';
-import { Stat } from '../../components/figure';
+import { Figure, Stat } from '../../components/figure';
+import { ItemLink } from '../../components/item-link';
 import { Panel } from '../../components/panel';
 import type { Aging, Cfd } from '../../lib/api-types';
-import { agingPoints, PACES } from '../../lib/chart-data';
+import { agingPoints, PACES, paceOf } from '../../lib/chart-data';
 import { useApi } from '../../lib/use-api';
 
 const PACE_LABELS: Record<string, string> = { 'within-p50': '≤ p50', 'within-p70': '≤ p70', 'within-p85': '≤ p85', 'within-p95': '≤ p95', 'beyond-p95': '> p95' };
@@ -63,6 +64,16 @@ export function AgingPanel({ query }: { query: URLSearchParams }) {
           <Stat label="In progress" figure="aging.itemsTotal" value={d.itemsTotal} format="count" />
           <Stat label="Oldest" figure="aging.items[0].ageDays" value={d.items[0]?.ageDays ?? null} format="days" />
           <Stat label="SLE (p85)" figure="aging.percentiles.p85" value={d.percentiles.p85} format="days" />
+          <Stat label="Beyond p85" figure="aging.itemsBeyond.p85" value={d.itemsBeyond?.p85 ?? null} format="count" />
+          <div className="oldest">
+            <div className="stat-label">Oldest items</div>
+            {d.items.slice(0, 6).map((i) => (
+              <span key={i.itemKey} className="oldest-item">
+                <span className="pace-dot" style={{ background: PACE_COLORS[paceOf(i.ageDays, d.percentiles)] }} />
+                <ItemLink itemKey={i.itemKey} /> <Figure figure={`aging.items[itemKey=${i.itemKey}].ageDays`} value={i.ageDays} format="days" className="figure muted small" />
+              </span>
+            ))}
+          </div>
         </div>
       )}
     </Panel>

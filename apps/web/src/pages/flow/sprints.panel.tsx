@@ -1,11 +1,16 @@
 import { axisStyle, baseGrid, COLORS } from '../../components/chart-theme';
 import { Figure } from '../../components/figure';
 import { Panel } from '../../components/panel';
-import type { Sprints } from '../../lib/api-types';
+import type { Sprint, Sprints } from '../../lib/api-types';
 import { useApi } from '../../lib/use-api';
 
+// A sprint of another board answers with every count 0 under a board filter: not worth a row.
+const touched = (s: Sprint) => s.committed + s.completed + s.added + s.removed > 0;
+const relevant = (d: Sprints): Sprints => ({ items: d.items.filter(touched) });
+
 export function SprintsPanel({ query }: { query: URLSearchParams }) {
-  const sprints = useApi<Sprints>('metrics/sprints', query);
+  const answer = useApi<Sprints>('metrics/sprints', query);
+  const sprints = { ...answer, data: answer.data === undefined ? undefined : relevant(answer.data) };
   return (
     <Panel
       title="Sprints"
@@ -14,7 +19,7 @@ export function SprintsPanel({ query }: { query: URLSearchParams }) {
       wide
       query={sprints}
       isEmpty={(d) => d.items.length === 0}
-      emptyText="No sprint overlaps this window (Trello boards and Kanban projects have none)."
+      emptyText="No sprint of these items overlaps this window (Trello boards and Kanban projects have none)."
       csv={(d) => d.items.map((s) => ({ sprint: s.name, state: s.state, startAt: s.startAt, completeAt: s.completeAt, committed: s.committed, completed: s.completed, predictability: s.predictability, added: s.added, removed: s.removed }))}
       chart={(d) => ({
         height: 260,

@@ -37,12 +37,16 @@ export class FlowMetricsService {
   async aging(ctx: MetricQueryContext, limit: number) {
     const aging = await this.agingQuery.run(ctx, limit);
     const { p50, p70, p85, p95 } = aging.cycleTime;
+    // Items are listed oldest first, so the count over the list is exact unless the list was cut
+    // while still beyond the percentile (more than `limit` items beyond it).
+    const beyond = (p: number | null) => (p === null ? 0 : aging.items.filter((i) => i.ageDays > p).length);
     return {
       asOf: aging.asOf,
       items: aging.items,
       itemsTotal: aging.itemsTotal,
       itemsTruncated: aging.itemsTotal > aging.items.length,
       percentiles: { p50, p70, p85, p95 },
+      itemsBeyond: { p50: beyond(p50), p70: beyond(p70), p85: beyond(p85), p95: beyond(p95) },
     };
   }
 

@@ -20,6 +20,7 @@ import {
 import { BoardScopeResolver } from '@flowlens/board-scope';
 import { CapacityController } from './capacity/capacity.controller';
 import { CapacityService } from './capacity/capacity.service';
+import { ConnectorActivityController } from './connector-activity.controller';
 import { FlowMetricsService } from './flow-metrics.service';
 import { ForecastController } from './forecast.controller';
 import { ItemsController } from './items.controller';
@@ -56,7 +57,7 @@ const QUERIES = [
 
 /** The analyst-facing API: items, workflow maps, metrics and forecasts, teams and portfolios, capacity. */
 @Module({
-  controllers: [ItemsController, MetricsController, ForecastController, WorkflowsController, TeamsController, PortfoliosController, CapacityController, RiskController, RiskRegisterController],
+  controllers: [ItemsController, MetricsController, ForecastController, WorkflowsController, TeamsController, PortfoliosController, CapacityController, RiskController, RiskRegisterController, ConnectorActivityController],
   providers: [QueryContextFactory, BoardScopeResolver, FlowMetricsService, CapacityService, PortfolioForecastService, RiskScopeService, RiskService, RiskRegisterService, ...QUERIES],
 })
 export class QueryApiModule {}

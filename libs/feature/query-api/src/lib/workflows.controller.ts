@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { Audited, auditBefore } from '@flowlens/audit';
 import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
 import { BoardCatalogQuery } from '@flowlens/metric-queries';
-import { defaultWorkflowMap } from '@flowlens/metrics';
+import { defaultWorkflowMap, STAGE_CATEGORIES, unmappedStatuses } from '@flowlens/metrics';
 import { WorkflowMapRepository } from '@flowlens/persistence';
 import { QueryContextFactory } from './query-context.factory';
 
@@ -15,7 +15,7 @@ export const workflowMapSchema = z
       .array(
         z.object({
           name: z.string().trim().min(1).max(100),
-          category: z.enum(['backlog', 'active', 'wait', 'done']),
+          category: z.enum(STAGE_CATEGORIES),
           statuses: z.array(z.string().trim().min(1).max(200)).min(1),
         }),
       )
@@ -57,9 +57,18 @@ export class WorkflowsController {
     const savedBoards = new Set(saved.map((m) => m.boardId));
     const defaults = catalogs
       .filter((c) => !savedBoards.has(c.boardId))
-      .map((c) => ({ boardId: c.boardId, default: true, version: null, stages: defaultWorkflowMap(c.boardId, c.source, c.statuses).stages, changedBy: null, changedAt: null }));
+      .map((c) => ({ boardId: c.boardId, default: true, version: null, stages: defaultWorkflowMap(c.boardId, c.source, c.statuses).stages, changedBy: null, changedAt: null, unmappedStatuses: [] }));
+    const seen = new Map(catalogs.map((c) => [c.boardId, c.statuses]));
     const items = [
-      ...saved.map((m) => ({ boardId: m.boardId, default: false, version: m.version, stages: m.stages, changedBy: m.changedBy, changedAt: m.changedAt.toISOString() })),
+      ...saved.map((m) => ({
+        boardId: m.boardId,
+        default: false,
+        version: m.version,
+        stages: m.stages,
+        changedBy: m.changedBy,
+        changedAt: m.changedAt.toISOString(),
+        unmappedStatuses: unmappedStatuses(m.stages, seen.get(m.boardId) ?? []),
+      })),
       ...defaults,
     ];
     return { items: items.sort((a, b) => (a.boardId < b.boardId ? -1 : 1)) };

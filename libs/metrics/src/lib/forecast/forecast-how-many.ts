@@ -1,6 +1,7 @@
 import { percentileOfSorted } from '../stats/percentile';
 import { checkCount, checkTrials, DEFAULT_TRIALS, historyArray, MAX_HORIZON_DAYS } from './forecast-input.util';
 import { mulberry32 } from './prng';
+import { type TrialOutcome, trialOutcomes } from './trial-outcomes';
 
 export interface HowManyInput {
   /** Daily throughput of the history window, zero days included. */
@@ -19,6 +20,8 @@ export interface HowManyForecast {
   /** Reached or beaten in at least 95% of trials; no larger count is. */
   readonly p95: number;
   readonly trials: number;
+  /** Every distinct outcome with its number of trials, ascending: the histogram of the simulation. */
+  readonly outcomes: TrialOutcome[];
 }
 
 /**
@@ -46,6 +49,7 @@ export function forecastHowMany(input: HowManyInput): HowManyForecast {
     p85: reachedIn(outcomes, 85),
     p95: reachedIn(outcomes, 95),
     trials,
+    outcomes: trialOutcomes(outcomes),
   };
 }
 

@@ -6,7 +6,7 @@ import { forecastWhen, wholeDayPercentile } from './forecast-when';
 describe('forecastWhen', () => {
   it('is exact for a constant history', () => {
     // 2 items a day, 9 items: 5 days (2+2+2+2 = 8 < 9, then 10)
-    expect(forecastWhen({ history: [2], items: 9, seed: 1 })).toEqual({ p50: 5, p85: 5, p95: 5, trials: 10_000, capped: 0 });
+    expect(forecastWhen({ history: [2], items: 9, seed: 1 })).toEqual({ p50: 5, p85: 5, p95: 5, trials: 10_000, capped: 0, outcomes: [{ value: 5, trials: 10_000 }] });
   });
 
   it('follows the distribution of a two-value history', () => {

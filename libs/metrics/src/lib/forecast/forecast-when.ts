@@ -2,6 +2,7 @@ import { percentileOfSorted } from '../stats/percentile';
 import { ForecastImpossibleError } from './forecast-impossible.error';
 import { checkCount, checkTrials, DEFAULT_TRIALS, historyArray, MAX_HORIZON_DAYS } from './forecast-input.util';
 import { mulberry32 } from './prng';
+import { type TrialOutcome, trialOutcomes } from './trial-outcomes';
 
 export const DEFAULT_MAX_DAYS = MAX_HORIZON_DAYS;
 
@@ -24,6 +25,8 @@ export interface WhenForecast {
   readonly trials: number;
   /** Trials that hit `maxDays` before reaching `items`; their duration counts as `maxDays`. */
   readonly capped: number;
+  /** Every distinct duration (days) with its number of trials, ascending. */
+  readonly outcomes: TrialOutcome[];
 }
 
 /**
@@ -58,7 +61,7 @@ export function forecastWhen(input: WhenInput): WhenForecast {
   }
   const sorted = Array.from(durations.sort());
   const at = (p: number) => wholeDayPercentile(sorted, p);
-  return { p50: at(50), p85: at(85), p95: at(95), trials, capped };
+  return { p50: at(50), p85: at(85), p95: at(95), trials, capped, outcomes: trialOutcomes(sorted) };
 }
 
 /** The pth percentile (linear interpolation) of ascending durations, rounded up to a whole day. */

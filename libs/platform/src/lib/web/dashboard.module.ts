@@ -4,7 +4,12 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Paths the API owns: the dashboard's index.html is never served in their place. */
-export const API_PATHS = ['/api/{*path}', '/webhooks/{*path}', '/docs', '/docs/{*path}', '/docs-json', '/docs-yaml', '/health', '/ready', '/metrics'];
+export const API_PREFIXES = ['api', 'webhooks', 'docs', 'docs-json', 'docs-yaml', 'health', 'ready', 'metrics'];
+/**
+ * Every other path renders index.html. (A RegExp rather than the module's `exclude`: its error
+ * handler turns any error on an excluded path, a malformed JSON body's 400 included, into a 404.)
+ */
+export const DASHBOARD_PATHS = new RegExp(`^(?!/(${API_PREFIXES.join('|')})(/|$))`);
 
 /** Where `scripts/build-web.mjs` puts the dashboard: `dist/web`, beside `dist/apps`. */
 export const defaultDashboardDir = (): string => resolve(__dirname, '..', '..', '..', '..', '..', 'web');
@@ -25,7 +30,7 @@ export class DashboardModule {
       imports: [
         ServeStaticModule.forRoot({
           rootPath,
-          exclude: API_PATHS,
+          renderPath: DASHBOARD_PATHS,
           serveStaticOptions: {
             index: false,
             setHeaders: (res: { setHeader(name: string, value: string): void }, path: string) =>
