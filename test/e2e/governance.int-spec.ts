@@ -178,6 +178,24 @@ describe('governance: roles, audit, rotation, rate limits, purge', () => {
     expect((await key('admin').get<ErrorBody>('/api/v1/audit?cursor=abc')).status).toBe(400);
   });
 
+  it('audits teams and portfolios: create, replace with the state before, delete', async () => {
+    const team = { name: 'Audited team', boardIds: ['AUD-T'], members: [{ name: 'Ana', fte: 1 }] };
+    const created = await key('analyst').post<{ id: string }>('/api/v1/teams', team);
+    const replaced = await key('analyst').put(`/api/v1/teams/${created.body.id}`, { ...team, name: 'Audited team (renamed)' });
+    const portfolio = await key('analyst').post<{ id: string }>('/api/v1/portfolios', { name: 'Audited portfolio', teamIds: [created.body.id] });
+    const portfolioGone = await key('analyst').request('DELETE', `/api/v1/portfolios/${portfolio.body.id}`);
+    const teamGone = await key('analyst').request('DELETE', `/api/v1/teams/${created.body.id}`);
+    for (const answer of [created, replaced, portfolio, portfolioGone, teamGone]) expect(answer.status).toBeLessThan(300);
+
+    const teamEntries = (await audit(`?target=team:${created.body.id}`)).items;
+    expect(teamEntries.map((e) => e.action)).toEqual(['team.delete', 'team.update', 'team.create']);
+    expect(teamEntries[1]).toMatchObject({ actor: { name: 'analyst key' }, before: { name: 'Audited team' }, after: { name: 'Audited team (renamed)' } });
+    expect(teamEntries[0]).toMatchObject({ before: { name: 'Audited team (renamed)' }, after: null });
+    const portfolioEntries = (await audit(`?target=portfolio:${portfolio.body.id}`)).items;
+    expect(portfolioEntries.map((e) => e.action)).toEqual(['portfolio.delete', 'portfolio.create']);
+    expect(portfolioEntries[0]).toMatchObject({ before: { name: 'Audited portfolio' }, after: null });
+  });
+
   it('accepts the old secret until the overlap deadline, then only the new one; disabled and deleted connectors refuse', async () => {
     const connector = await key('admin').post<{ id: string; webhookPath: string }>('/api/v1/connectors', { type: 'jira', name: 'Rotating Jira', secret: 'old-secret-value' });
     let n = 100;

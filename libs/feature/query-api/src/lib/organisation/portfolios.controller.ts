@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { Audited, auditBefore } from '@flowlens/audit';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
 import { BoardScopeResolver } from '@flowlens/board-scope';
@@ -13,6 +14,7 @@ const PORTFOLIO_BODY = { description: '{ name, teamIds: [..], boardIds?: [..], o
 @ApiBearerAuth()
 @UseGuards(WorkspaceKeyGuard)
 @RequireRole('viewer')
+@Audited('portfolio')
 @Controller('api/v1/portfolios')
 export class PortfoliosController {
   constructor(
@@ -46,7 +48,7 @@ export class PortfoliosController {
   @ApiBody(PORTFOLIO_BODY)
   @ApiOperation({ summary: 'Replace a portfolio (the whole document)' })
   async replace(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: unknown) {
-    await this.scopes.portfolio(p.workspaceId, id);
+    auditBefore(portfolioView(await this.scopes.portfolio(p.workspaceId, id)));
     const doc = parseBody(portfolioSchema, body);
     const saved = await asBadRequest(() => this.portfolios.replace(p.workspaceId, id, doc));
     if (!saved) throw ApiError.notFound(`no portfolio ${id} in this workspace`);
@@ -57,7 +59,7 @@ export class PortfoliosController {
   @HttpCode(204)
   @RequireRole('analyst')
   async remove(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
-    await this.scopes.portfolio(p.workspaceId, id);
+    auditBefore(portfolioView(await this.scopes.portfolio(p.workspaceId, id)));
     await this.portfolios.delete(p.workspaceId, id);
   }
 }

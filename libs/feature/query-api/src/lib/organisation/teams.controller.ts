@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { Audited, auditBefore } from '@flowlens/audit';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
 import { BoardScopeResolver } from '@flowlens/board-scope';
@@ -16,6 +17,7 @@ const TEAM_BODY = {
 @ApiBearerAuth()
 @UseGuards(WorkspaceKeyGuard)
 @RequireRole('viewer')
+@Audited('team')
 @Controller('api/v1/teams')
 export class TeamsController {
   constructor(
@@ -49,7 +51,7 @@ export class TeamsController {
   @ApiBody(TEAM_BODY)
   @ApiOperation({ summary: 'Replace a team (the whole document); figures use it at once' })
   async replace(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: unknown) {
-    await this.scopes.team(p.workspaceId, id);
+    auditBefore(teamView(await this.scopes.team(p.workspaceId, id)));
     const doc = parseBody(teamSchema, body);
     const saved = await asBadRequest(() => this.teams.replace(p.workspaceId, id, doc));
     if (!saved) throw ApiError.notFound(`no team ${id} in this workspace`);
@@ -61,7 +63,7 @@ export class TeamsController {
   @RequireRole('analyst')
   @ApiOperation({ summary: 'Delete a team (it leaves its portfolios)' })
   async remove(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
-    await this.scopes.team(p.workspaceId, id);
+    auditBefore(teamView(await this.scopes.team(p.workspaceId, id)));
     await this.teams.delete(p.workspaceId, id);
   }
 }
