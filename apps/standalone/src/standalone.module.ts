@@ -9,7 +9,7 @@ import { ImportsModule } from '@flowlens/feature-imports';
 import { ProjectorModule } from '@flowlens/feature-projector';
 import { QueryApiModule } from '@flowlens/feature-query-api';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@flowlens/persistence';
-import { HealthModule, LoggingModule } from '@flowlens/platform';
+import { HealthModule, LoggingModule, PublicUrlModule } from '@flowlens/platform';
 import type { Role, StandaloneEnv } from './standalone.env';
 
 export interface StandaloneSettings {
@@ -30,6 +30,7 @@ export class StandaloneModule {
       imports: [
         LoggingModule.forRoot({ level: env.LOG_LEVEL, service: 'standalone' }),
         HealthModule,
+        PublicUrlModule.forRoot({ publicUrl: env.FLOWLENS_PUBLIC_URL, trustProxy: env.TRUST_PROXY }),
         PersistenceModule.forRoot(persistenceOptionsFromEnv({ ...env, FLOWLENS_SECRET_KEY: secretKey })),
         AuthModule.forRoot({ adminToken }),
         ...(needsLog ? [EventLogModule.forRoot(eventLogOptionsFromEnv(env))] : []),

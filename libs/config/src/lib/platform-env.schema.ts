@@ -24,6 +24,14 @@ export const httpEnvSchema = z.object({
   /** Largest accepted request body, e.g. `1mb`, `512kb`. */
   HTTP_BODY_LIMIT: envString('1mb').refine((v) => /^\d+(b|kb|mb)$/i.test(v), 'must look like 512kb or 1mb'),
   SHUTDOWN_TIMEOUT_MS: envInt(15000, 100),
+  /**
+   * Where sources reach Flowlens (scheme, host, optional path prefix), e.g. https://flowlens.example.com.
+   * Trello signs its callback URL: with this set, a connector without a stored callbackUrl is
+   * checked against FLOWLENS_PUBLIC_URL + its webhook path, and answers carry the full webhookUrl.
+   */
+  FLOWLENS_PUBLIC_URL: envUrl(['http', 'https']).refine((v) => v === undefined || !/[?#]/.test(v), 'must have no query or fragment'),
+  /** Believe X-Forwarded-Proto / X-Forwarded-Host: set only behind a proxy that overwrites them. */
+  TRUST_PROXY: envBoolean(false),
 });
 
 export const eventLogEnvSchema = z.object({

@@ -1,20 +1,24 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Optional, Param, ParseUUIDPipe, Patch, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, randomToken, RequireRole, sha256Hex, WorkspaceKeyGuard } from '@flowlens/auth';
 import { ConnectorRepository, type ConnectorRecord } from '@flowlens/persistence';
-import { ApiError } from '@flowlens/platform';
+import { ApiError, PublicUrls, type RequestLike, webhookPathOf } from '@flowlens/platform';
 import { CreateConnectorDto, UpdateConnectorDto } from './admin.dto';
 
-export function webhookPath(connector: Pick<ConnectorRecord, 'type' | 'id'>): string {
-  return `/webhooks/${connector.type}/${connector.id}`;
-}
-
-function view(connector: ConnectorRecord) {
+/**
+ * `webhookUrl` is the full URL to give the source, when known: the stored callback URL, else
+ * FLOWLENS_PUBLIC_URL + the path, else the origin this request reached Flowlens at. For Trello it is
+ * exactly the URL signatures are checked against (when no callback URL is stored, the check uses the
+ * URL each delivery arrives at, which is this one when the source calls the same host).
+ */
+function view(connector: ConnectorRecord, urls: PublicUrls, request: RequestLike) {
+  const path = webhookPathOf(connector);
   return {
     id: connector.id,
     type: connector.type,
     name: connector.name,
-    webhookPath: webhookPath(connector),
+    webhookPath: path,
+    webhookUrl: connector.callbackUrl ?? urls.urlFor(path, request),
     signed: connector.secret !== null,
     callbackUrl: connector.callbackUrl,
     settings: connector.settings,
@@ -27,7 +31,10 @@ function view(connector: ConnectorRecord) {
 @UseGuards(WorkspaceKeyGuard)
 @Controller('api/v1/connectors')
 export class ConnectorsController {
-  constructor(private readonly connectors: ConnectorRepository) {}
+  constructor(
+    private readonly connectors: ConnectorRepository,
+    @Optional() private readonly urls: PublicUrls = new PublicUrls(),
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -38,7 +45,7 @@ export class ConnectorsController {
       'The secret is stored for signature checks and never returned. The answer carries a one-time ' +
       '`webhookToken` for sources that cannot sign (append `?token=` to the webhook URL).',
   })
-  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateConnectorDto) {
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateConnectorDto, @Req() request: RequestLike) {
     const token = randomToken(24);
     const connector = await this.connectors.create({
       workspaceId: principal.workspaceId,
@@ -49,13 +56,14 @@ export class ConnectorsController {
       callbackUrl: body.callbackUrl ?? null,
       settings: body.settings,
     });
-    return { ...view(connector), webhookToken: token, tokenWebhookPath: `${webhookPath(connector)}?token=${token}` };
+    const shown = view(connector, this.urls, request);
+    return { ...shown, webhookToken: token, tokenWebhookPath: `${shown.webhookPath}?token=${token}` };
   }
 
   @Get()
   @ApiOperation({ summary: 'List the workspace connectors (secrets are never returned)' })
-  async list(@CurrentPrincipal() principal: Principal) {
-    return { items: (await this.connectors.listByWorkspace(principal.workspaceId)).map(view) };
+  async list(@CurrentPrincipal() principal: Principal, @Req() request: RequestLike) {
+    return { items: (await this.connectors.listByWorkspace(principal.workspaceId)).map((connector) => view(connector, this.urls, request)) };
   }
 
   @Patch(':id')
@@ -64,9 +72,9 @@ export class ConnectorsController {
     summary: "Change a connector's name, secret, callback URL or settings",
     description: 'Settings are replaced as a whole. Deliveries dead-lettered by a wrong setting can be re-driven afterwards (`POST /api/v1/dead-letters/{deliveryId}/redrive`).',
   })
-  async update(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateConnectorDto) {
+  async update(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateConnectorDto, @Req() request: RequestLike) {
     const updated = await this.connectors.update(principal.workspaceId, id, body);
     if (!updated) throw ApiError.notFound(`no connector with id ${id}`, 'unknown_connector');
-    return view(updated);
+    return view(updated, this.urls, request);
   }
 }

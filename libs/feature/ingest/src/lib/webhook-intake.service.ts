@@ -1,8 +1,8 @@
-import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { EventSource } from '@flowlens/contracts';
 import { safeEqual, sha256Hex } from '@flowlens/auth';
 import { ConnectorRepository, type ConnectorRecord, DeadLetterRepository } from '@flowlens/persistence';
-import { ApiError } from '@flowlens/platform';
+import { ApiError, PublicUrls, webhookPathOf } from '@flowlens/platform';
 import { DeliveryLog, type RawDelivery } from './delivery-log';
 import { normaliseDelivery } from './normalise-delivery';
 import { WEBHOOK_CONNECTORS, type WebhookConnectorRegistry } from './webhook-connectors';
@@ -12,6 +12,8 @@ export interface WebhookDelivery {
   readonly body: unknown;
   readonly headers: Readonly<Record<string, string | undefined>>;
   readonly token: string | undefined;
+  /** The URL as the request reached Flowlens; what Trello signed when nothing else is known. */
+  readonly url?: string | null;
 }
 
 export interface IntakeResult {
@@ -33,6 +35,7 @@ export class WebhookIntakeService {
     private readonly deliveries: DeliveryLog,
     private readonly deadLetters: DeadLetterRepository,
     @Inject(WEBHOOK_CONNECTORS) private readonly registry: WebhookConnectorRegistry,
+    @Optional() private readonly urls: PublicUrls = new PublicUrls(),
   ) {}
 
   /** The connector behind a webhook URL, or 404. */
@@ -50,7 +53,8 @@ export class WebhookIntakeService {
       throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', 'the webhook body must be JSON (Content-Type: application/json)');
     }
     const request = { rawBody: delivery.rawBody, headers: delivery.headers };
-    this.authenticate(connector, delivery.token, () => adapter.verify(request, { secret: connector.secret, callbackUrl: connector.callbackUrl }));
+    const callbackUrl = this.callbackUrlOf(connector, delivery);
+    this.authenticate(connector, delivery.token, callbackUrl, () => adapter.verify(request, { secret: connector.secret, callbackUrl }));
 
     const receivedAt = new Date().toISOString();
     const raw: RawDelivery = {
@@ -93,13 +97,28 @@ export class WebhookIntakeService {
     }
   }
 
-  private authenticate(connector: ConnectorRecord, token: string | undefined, verifySignature: () => boolean): void {
+  /**
+   * The URL Trello signed: the one stored with the connector, else FLOWLENS_PUBLIC_URL + the
+   * webhook path, else the URL as the request reached Flowlens.
+   */
+  private callbackUrlOf(connector: ConnectorRecord, delivery: WebhookDelivery): string | null {
+    return connector.callbackUrl ?? this.urls.configured(webhookPathOf(connector)) ?? delivery.url ?? null;
+  }
+
+  private authenticate(connector: ConnectorRecord, token: string | undefined, callbackUrl: string | null, verifySignature: () => boolean): void {
     if (token !== undefined) {
       if (!safeEqual(sha256Hex(token), connector.tokenHash)) throw ApiError.unauthorized('invalid webhook token', 'invalid_token');
       return;
     }
     if (connector.secret === null) throw ApiError.unauthorized('this connector has no secret: call its webhook URL with ?token=<webhook token>', 'missing_token');
-    if (!verifySignature()) throw ApiError.unauthorized('missing or invalid webhook signature', 'invalid_signature');
+    if (verifySignature()) return;
+    // Trello signs body + callback URL: a URL that differs from the registered one is the usual cause.
+    if (connector.type === 'trello') {
+      throw new ApiError(HttpStatus.UNAUTHORIZED, 'invalid_signature', `missing or invalid webhook signature (checked against the callback URL ${callbackUrl ?? '(unknown)'})`, [
+        { path: 'callbackUrl', message: `${callbackUrl ?? '(unknown)'}: register this exact URL at Trello, or store the registered one with PATCH /api/v1/connectors/${connector.id}` },
+      ]);
+    }
+    throw ApiError.unauthorized('missing or invalid webhook signature', 'invalid_signature');
   }
 }
 
