@@ -47,7 +47,7 @@ export function* portfolioEvents(options: PortfolioOptions, chunkItems = 5000): 
   const boards = boardPlans(options.boards);
   const counters = new Map<string, number>();
   const lognormal = (median: number, sigma: number) => median * Math.exp(sigma * gaussian(random));
-  let chunk: CanonicalEvent[] = [];
+  let chunk: CanonicalEvent[] = releaseEvents(options, boards);
   for (let n = 0; n < options.items; n++) {
     const board = boards[Math.floor(random() * boards.length)] as BoardPlan;
     const number = (counters.get(board.boardId) ?? 0) + 1;
@@ -56,6 +56,7 @@ export function* portfolioEvents(options: PortfolioOptions, chunkItems = 5000): 
     const weekday = new Date(created).getUTCDay();
     if (weekday === 0 || weekday === 6) created -= 2 * DAY;
     chunk.push(...itemEvents(options, board, number, created, random, lognormal));
+    if (number % 50 === 0) chunk.push(linkEvent(options, board, number, created));
     if ((n + 1) % chunkItems === 0) {
       yield chunk;
       chunk = [];
@@ -97,9 +98,9 @@ function itemEvents(options: PortfolioOptions, board: BoardPlan, number: number,
     assignee: { id: `user-${Math.floor(random() * 400)}`, name: null },
     labels: [],
     components: [],
-    fixVersions: [],
+    fixVersions: releaseOf(options, board, created),
     estimate: [1, 2, 3, 5, 8][Math.floor(random() * 5)] as number,
-    dueDate: null,
+    dueDate: number % 10 === 0 ? new Date(created + 21 * DAY).toISOString().slice(0, 10) : null,
     parentId: null,
     sprintIds: [],
     team: `team-${Math.floor(random() * 40)}`,
@@ -147,6 +148,42 @@ function itemEvents(options: PortfolioOptions, board: BoardPlan, number: number,
     move(done, at);
   }
   return events;
+}
+
+/** Items created in the last 90 days ship in their board's release of that 30-day period (derived, no random draw). */
+function releaseOf(options: PortfolioOptions, board: BoardPlan, created: number): string[] {
+  const age = options.now - created;
+  return age < 90 * DAY ? [`${board.boardId} R${Math.floor(age / (30 * DAY))}`] : [];
+}
+
+/** Three open releases per board, due 10, 40 and 70 days after now. */
+function releaseEvents(options: PortfolioOptions, boards: readonly BoardPlan[]): CanonicalEvent[] {
+  return boards.flatMap((board) =>
+    [0, 1, 2].map((r) => {
+      const occurredAt = new Date(options.now - 95 * DAY).toISOString();
+      const releaseDate = new Date(options.now + (10 + 30 * (2 - r)) * DAY).toISOString().slice(0, 10);
+      return {
+        eventId: deterministicEventId(options.workspaceId, board.boardId, 'release', r),
+        workspaceId: options.workspaceId, connectorId: 'bench', source: board.source, sourceEventId: `${board.boardId}:release:${r}`,
+        type: 'ReleaseUpserted', occurredAt, receivedAt: occurredAt, sequence: 0, schemaVersion: 1,
+        boardId: board.boardId, itemId: null, itemKey: null,
+        payload: { releaseId: `${board.boardId}-v${r}`, name: `${board.boardId} R${r}`, releaseDate, released: false, archived: false },
+      } as CanonicalEvent;
+    }),
+  );
+}
+
+/** Every 50th item of a board is blocked by the item before it. */
+function linkEvent(options: PortfolioOptions, board: BoardPlan, number: number, created: number): CanonicalEvent {
+  const key = (n: number) => (board.source === 'jira' ? `${board.boardId}-${n}` : `c${board.boardId.slice(4, 8)}${n}`);
+  const occurredAt = new Date(Math.min(options.now, created + HOUR)).toISOString();
+  return {
+    eventId: deterministicEventId(options.workspaceId, board.boardId, 'link', number),
+    workspaceId: options.workspaceId, connectorId: 'bench', source: board.source, sourceEventId: `${board.boardId}:link:${number}`,
+    type: 'ItemLinkCreated', occurredAt, receivedAt: occurredAt, sequence: 0, schemaVersion: 1,
+    boardId: null, itemId: null, itemKey: null,
+    payload: { linkId: null, linkType: 'Blocks', blocker: { id: null, key: key(number - 1) }, dependent: { id: null, key: key(number) } },
+  } as CanonicalEvent;
 }
 
 function pick(table: ReadonlyArray<[string, number]>, r: number): string {

@@ -53,6 +53,10 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [Number(process.hrtime.bigint() - started) / 1e6, value];
 }
 
+const RISK_ENDPOINTS = ['risk/items', 'risk/releases', 'risk/epics', 'risk/dependencies', 'risk/concentration', 'quality', 'risk/summary', 'risks'];
+/** Risk is scoped by board only (type/team are flow filters); releases use 1,000 trials per board set. */
+const riskQuery = (query: string) => `${query.replace(/(^|&)(type|team)=[^&]*/g, '')}&trials=1000`;
+
 const summary = (ms: number[]) => ({ p50: Math.round(percentile(ms, 50) ?? 0), p95: Math.round(percentile(ms, 95) ?? 0) });
 
 async function main(): Promise<void> {
@@ -91,6 +95,7 @@ async function main(): Promise<void> {
     ['forecast/how-many', (r) => `/api/v1/forecast/how-many?by=${new Date(now + 30 * DAY).toISOString().slice(0, 10)}&seed=1&${r.query.replace(/(^|&)(from|to)=[^&]*/g, '')}`],
     ['forecast/when', (r) => `/api/v1/forecast/when?items=50&seed=1&${r.query.replace(/(^|&)(from|to)=[^&]*/g, '')}`],
     ['items/{key}', (_r, i) => `/api/v1/items/PRJ${(i * 7) % (BOARDS - 1)}-${1 + i * 13}`],
+    ...RISK_ENDPOINTS.map((name): [string, (r: Run) => string] => [name, (r) => `/api/v1/${name}?${riskQuery(r.query)}`]),
   ];
   const latencies: Record<string, { p50: number; p95: number }> = {};
   const figures: Array<{ run: number; throughput: number }> = [];

@@ -1,11 +1,13 @@
 // Compiles every TypeScript source (apps, libs, bench) to dist/ with SWC, rewriting the
 // @flowlens/* path aliases to relative requires, and copies the SQL migrations beside them.
 // Incremental: a file is recompiled only when its source is newer than its output; outputs whose
-// source is gone (a renamed migration, a deleted module) are removed.
+// source is gone (a renamed migration, a deleted module) are removed. The dashboard (apps/web, a
+// browser app) is built apart by build-web.mjs, into dist/web, when its inputs changed.
 import { transformFile } from '@swc/core';
 import { readFileSync, mkdirSync, writeFileSync, statSync, readdirSync, copyFileSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWeb } from './build-web.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outRoot = join(root, 'dist');
@@ -17,6 +19,7 @@ const options = {
   jsc: { ...swcrc.jsc, baseUrl: root, paths: compilerOptions.paths },
 };
 
+const browserApp = join(root, 'apps', 'web');
 const isTest = (f) => f.endsWith('.spec.ts') || f.endsWith('.int-spec.ts');
 function* walk(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -24,7 +27,7 @@ function* walk(dir) {
     if (entry.isDirectory()) {
       // Test-only code never ships: fixtures, and libraries' `src/testing` entry points.
       const testOnly = entry.name === 'fixtures' || entry.name === '__fixtures__' || (entry.name === 'testing' && dir.endsWith('/src'));
-      if (entry.name !== 'node_modules' && !testOnly) yield* walk(full);
+      if (entry.name !== 'node_modules' && !testOnly && full !== browserApp) yield* walk(full);
     } else yield full;
   }
 }
@@ -65,4 +68,5 @@ for (const top of ['apps', 'libs', 'bench', 'test/support']) {
   if (!existsSync(dir)) continue;
   for (const file of walk(dir)) if (/\.(js|js\.map|sql)$/.test(file) && !expected.has(file)) rmSync(file);
 }
+await buildWeb();
 if (process.env.FLOWLENS_BUILD_VERBOSE) console.error(`[build] ${compiled} file(s) compiled`);

@@ -12,7 +12,7 @@ export class IngestGatewayModule {
     return {
       module: IngestGatewayModule,
       imports: [
-        LoggingModule.forRoot({ level: env.LOG_LEVEL, service: 'ingest-gateway' }),
+        LoggingModule.forRoot({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, service: 'ingest-gateway' }),
         HealthModule,
         PublicUrlModule.forRoot({ publicUrl: env.FLOWLENS_PUBLIC_URL, trustProxy: env.TRUST_PROXY }),
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env)),

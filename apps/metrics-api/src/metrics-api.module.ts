@@ -4,7 +4,7 @@ import { ClickHouseModule, clickHouseOptionsFromEnv } from '@flowlens/clickhouse
 import { AdminModule } from '@flowlens/feature-admin';
 import { QueryApiModule } from '@flowlens/feature-query-api';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@flowlens/persistence';
-import { HealthModule, LoggingModule, PublicUrlModule } from '@flowlens/platform';
+import { DashboardModule, HealthModule, LoggingModule, PublicUrlModule } from '@flowlens/platform';
 import type { MetricsApiEnv } from './metrics-api.env';
 
 @Module({})
@@ -13,7 +13,7 @@ export class MetricsApiModule {
     return {
       module: MetricsApiModule,
       imports: [
-        LoggingModule.forRoot({ level: env.LOG_LEVEL, service: 'metrics-api' }),
+        LoggingModule.forRoot({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, service: 'metrics-api' }),
         HealthModule,
         PublicUrlModule.forRoot({ publicUrl: env.FLOWLENS_PUBLIC_URL, trustProxy: env.TRUST_PROXY }),
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env)),
@@ -21,6 +21,7 @@ export class MetricsApiModule {
         AuthModule.forRoot({ adminToken: env.FLOWLENS_ADMIN_TOKEN }),
         AdminModule,
         QueryApiModule,
+        DashboardModule.forRoot(),
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 import { issueApiKey, randomToken, sha256Hex } from '@flowlens/auth';
-import { DEMO_WORKFLOW_MAPS, generateDemoHistory } from '@flowlens/demo-data';
+import { DEMO_WORKFLOW_MAPS, demoRiskDeliveries, generateDemoHistory } from '@flowlens/demo-data';
 import { WebhookIntakeService } from '@flowlens/feature-ingest';
 import { ConnectorRepository, WorkflowMapRepository, WorkspaceRepository } from '@flowlens/persistence';
 
@@ -46,16 +46,20 @@ export async function seedDemoWorkspace(app: INestApplication, now = Date.now())
 
   const history = generateDemoHistory({ now });
   const intake = app.get(WebhookIntakeService);
+  const receive = (body: Record<string, unknown>) =>
+    intake.receive('jira', connector.id, { rawBody: Buffer.from(JSON.stringify(body), 'utf8'), body, headers: { 'content-type': 'application/json' }, token });
   let next = 0;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < history.deliveries.length) {
         const delivery = history.deliveries[next++] as (typeof history.deliveries)[number];
-        const raw = Buffer.from(JSON.stringify(delivery.body), 'utf8');
-        await intake.receive('jira', connector.id, { rawBody: raw, body: delivery.body, headers: { 'content-type': 'application/json' }, token });
+        await receive(delivery.body);
       }
     }),
   );
-  logger.log(`demo workspace ${workspace.id} seeded with ${history.deliveries.length} Jira deliveries`);
-  return { workspaceId: workspace.id, apiKey: key.key, deliveries: history.deliveries.length };
+  // Links and epics refer to issues of the history, so they go in after it, in order.
+  const risk = demoRiskDeliveries(history, now);
+  for (const delivery of risk) await receive(delivery.body);
+  logger.log(`demo workspace ${workspace.id} seeded with ${history.deliveries.length + risk.length} Jira deliveries`);
+  return { workspaceId: workspace.id, apiKey: key.key, deliveries: history.deliveries.length + risk.length };
 }

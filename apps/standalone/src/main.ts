@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfigOrExit } from '@flowlens/config';
 import { attachProjector } from '@flowlens/feature-projector';
 import { createHttpApp } from '@flowlens/platform';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { storedSecret } from './data-dir-secrets';
 import { seedDemoWorkspace } from './demo-seeder';
@@ -34,11 +34,14 @@ async function main(): Promise<void> {
   const port = (app.getHttpServer().address() as { port: number }).port;
   const url = `http://localhost:${port}`;
   const lines = [`Flowlens is running at ${url}  (API docs: ${url}/docs, roles: ${env.FLOWLENS_ROLES.join(', ')})`];
+  if (env.FLOWLENS_ROLES.includes('api')) lines.push(`Dashboard: ${url}/  (sign in with a workspace API key)`);
   if (admin?.generated) lines.push(`Admin token (shown once; kept in ${admin.path}): ${admin.value}`);
   else if (admin) lines.push(`Admin token: in ${admin.path}`);
   if (demo) {
     lines.push(`Demo workspace seeded (${demo.deliveries} Jira deliveries). Its API key (kept in ${demoKeyFile}): ${demo.apiKey}`);
     lines.push(`  try: curl -s -H "authorization: Bearer ${demo.apiKey}" "${url}/api/v1/metrics/throughput?interval=week"`);
+  } else if (env.FLOWLENS_ROLES.includes('api') && existsSync(demoKeyFile)) {
+    lines.push(`Demo workspace API key (for the dashboard's sign-in): ${readFileSync(demoKeyFile, 'utf8').trim()}`);
   }
   console.log(lines.join('\n'));
 }

@@ -9,7 +9,7 @@ import { ImportsModule } from '@flowlens/feature-imports';
 import { ProjectorModule } from '@flowlens/feature-projector';
 import { QueryApiModule } from '@flowlens/feature-query-api';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@flowlens/persistence';
-import { HealthModule, LoggingModule, PublicUrlModule } from '@flowlens/platform';
+import { DashboardModule, HealthModule, LoggingModule, PublicUrlModule } from '@flowlens/platform';
 import type { Role, StandaloneEnv } from './standalone.env';
 
 export interface StandaloneSettings {
@@ -28,7 +28,7 @@ export class StandaloneModule {
     return {
       module: StandaloneModule,
       imports: [
-        LoggingModule.forRoot({ level: env.LOG_LEVEL, service: 'standalone' }),
+        LoggingModule.forRoot({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, service: 'standalone' }),
         HealthModule,
         PublicUrlModule.forRoot({ publicUrl: env.FLOWLENS_PUBLIC_URL, trustProxy: env.TRUST_PROXY }),
         PersistenceModule.forRoot(persistenceOptionsFromEnv({ ...env, FLOWLENS_SECRET_KEY: secretKey })),
@@ -37,7 +37,7 @@ export class StandaloneModule {
         ...(needsClickHouse ? [ClickHouseModule.forRoot({ ...clickHouseOptionsFromEnv(env), migrateOnStart: env.MIGRATE_ON_START })] : []),
         ...(has('gateway') ? [IngestModule, ImportsModule] : []),
         ...(has('projector') ? [ProjectorModule] : []),
-        ...(has('api') ? [AdminModule, QueryApiModule] : []),
+        ...(has('api') ? [AdminModule, QueryApiModule, DashboardModule.forRoot()] : []),
         ...(has('alerting') ? [AlertingModule.forRoot({ intervalMs: env.ALERT_INTERVAL_MS })] : []),
       ],
     };

@@ -3,3 +3,4 @@ export type { DemoDelivery, DemoHistory, DemoHistoryOptions, DemoHistorySummary 
 export { FIRST_ISSUE_ID } from './lib/plan/issue.planner';
 export { DEMO_WORKFLOW_MAPS, type DemoStageCategory, type DemoWorkflowMap } from './lib/demo-workflow-maps';
 export { SITE_URL as DEMO_JIRA_SITE_URL } from './lib/catalog/people.catalog';
+export { demoRiskDeliveries } from './lib/demo-risk.overlay';

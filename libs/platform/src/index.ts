@@ -6,3 +6,8 @@ export * from './lib/logging/logging.module';
 export * from './lib/http/http-app.factory';
 export * from './lib/http/graceful-shutdown';
 export * from './lib/http/public-url';
+export * from './lib/validation/json-shape.util';
+export * from './lib/validation/input-bounds.pipe';
+export * from './lib/metrics/flowlens-metrics';
+export { ERROR_CODE, WEBHOOK_OUTCOME } from './lib/metrics/http-metrics.middleware';
+export * from './lib/web/dashboard.module';

@@ -96,6 +96,22 @@ const sprintPayload = z.object({
   goal: z.string().nullable(),
 });
 
+const itemRefSchema = z
+  .object({ id: z.string().min(1).nullable(), key: z.string().min(1).nullable() })
+  .refine((ref) => ref.id !== null || ref.key !== null, 'an item reference needs an id or a key');
+
+/**
+ * A dependency between two items, already read in one direction: `blocker` blocks `dependent`
+ * (Jira "A blocks B", "B depends on A"). A link is identified by its two ends, because Jira's
+ * changelog names the linked item by key and its webhooks by id; `linkId` is kept when known.
+ */
+const itemLinkPayload = z.object({
+  linkId: z.string().min(1).nullable(),
+  linkType: z.string(),
+  blocker: itemRefSchema,
+  dependent: itemRefSchema,
+});
+
 export const canonicalEventSchema = z.discriminatedUnion('type', [
   z.object({
     ...itemEnvelope,
@@ -169,15 +185,19 @@ export const canonicalEventSchema = z.discriminatedUnion('type', [
     type: z.literal(EVENT_TYPES.boardUpserted),
     payload: z.object({ name: z.string(), statuses: z.array(statusRefSchema) }),
   }),
+  z.object({ ...envelope, type: z.literal(EVENT_TYPES.itemLinkCreated), payload: itemLinkPayload }),
+  z.object({ ...envelope, type: z.literal(EVENT_TYPES.itemLinkDeleted), payload: itemLinkPayload }),
 ]);
 
 export type CanonicalEvent = z.infer<typeof canonicalEventSchema>;
 export type CanonicalEventOf<T extends CanonicalEvent['type']> = Extract<CanonicalEvent, { type: T }>;
 export type WorkItemEvent = Exclude<
   CanonicalEvent,
-  { type: 'SprintUpserted' | 'SprintStarted' | 'SprintClosed' | 'ProjectUpserted' | 'ReleaseUpserted' | 'BoardUpserted' }
+  | { type: 'SprintUpserted' | 'SprintStarted' | 'SprintClosed' | 'ProjectUpserted' | 'ReleaseUpserted' | 'BoardUpserted' }
+  | { type: 'ItemLinkCreated' | 'ItemLinkDeleted' }
 >;
 export type SprintPayload = z.infer<typeof sprintPayload>;
+export type ItemLinkPayload = z.infer<typeof itemLinkPayload>;
 
 export function isWorkItemEvent(event: CanonicalEvent): event is WorkItemEvent {
   return event.itemId !== null && event.type.startsWith('WorkItem');

@@ -18,6 +18,8 @@ export const EVENT_TYPES = {
   projectUpserted: 'ProjectUpserted',
   releaseUpserted: 'ReleaseUpserted',
   boardUpserted: 'BoardUpserted',
+  itemLinkCreated: 'ItemLinkCreated',
+  itemLinkDeleted: 'ItemLinkDeleted',
 } as const;
 
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];

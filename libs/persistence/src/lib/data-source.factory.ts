@@ -7,13 +7,15 @@ import { ConnectorEntity } from './entities/connector.entity';
 import { DeadLetterEntity } from './entities/dead-letter.entity';
 import { ImportJobEntity } from './entities/import-job.entity';
 import { WorkflowMapVersionEntity } from './entities/workflow-map-version.entity';
+import { RiskEntity } from './entities/risk.entity';
 import { WorkspaceEntity } from './entities/workspace.entity';
 import { InitialSchema1764115200000 } from './migrations/1764115200000-InitialSchema';
 import { DeadLetters1795670000000 } from './migrations/1795670000000-DeadLetters';
 import { ImportJobs1795670000001 } from './migrations/1795670000001-ImportJobs';
+import { RiskRegister1796200000000 } from './migrations/1796200000000-RiskRegister';
 
-export const ENTITIES = [WorkspaceEntity, ApiKeyEntity, ConnectorEntity, WorkflowMapVersionEntity, DeadLetterEntity, ImportJobEntity];
-export const MIGRATIONS = [InitialSchema1764115200000, DeadLetters1795670000000, ImportJobs1795670000001];
+export const ENTITIES = [WorkspaceEntity, ApiKeyEntity, ConnectorEntity, WorkflowMapVersionEntity, DeadLetterEntity, ImportJobEntity, RiskEntity];
+export const MIGRATIONS = [InitialSchema1764115200000, DeadLetters1795670000000, ImportJobs1795670000001, RiskRegister1796200000000];
 
 export interface PersistenceOptions {
   /** postgres:// URL; when absent, embedded PGlite in `${dataDir}/postgres`. */

@@ -9,11 +9,12 @@ import { ConnectorRepository } from './repositories/connector.repository';
 import { DeadLetterRepository } from './repositories/dead-letter.repository';
 import { ImportJobRepository } from './repositories/import-job.repository';
 import { WorkflowMapRepository } from './repositories/workflow-map.repository';
+import { RiskRepository } from './repositories/risk.repository';
 import { WorkspaceRepository } from './repositories/workspace.repository';
 import { SecretCipher } from './secrets/secret-cipher';
 
 const OPTIONS = Symbol('PERSISTENCE_OPTIONS');
-const REPOSITORIES = [WorkspaceRepository, ApiKeyRepository, ConnectorRepository, WorkflowMapRepository, DeadLetterRepository, ImportJobRepository];
+const REPOSITORIES = [WorkspaceRepository, ApiKeyRepository, ConnectorRepository, WorkflowMapRepository, DeadLetterRepository, ImportJobRepository, RiskRepository];
 
 /** The configuration database (PostgreSQL or embedded PGlite): one data source, migrated at start. */
 @Global()

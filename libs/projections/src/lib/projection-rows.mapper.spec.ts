@@ -64,6 +64,7 @@ describe('toProjectionRows', () => {
       'parent=',
       `labels=x${SEP}y`,
       'sprints=7',
+      'versions=',
       'archived=0',
       'board=KAN',
       'key=KAN-1',

@@ -81,6 +81,7 @@ const FIELD_ENTRIES: ReadonlyArray<[keyof WorkItemFields, EntryKind, (v: never) 
   ['parentId', ENTRY.parent, (v: string | null) => v ?? ''],
   ['labels', ENTRY.labels, (v: string[]) => v.join(SEP)],
   ['sprintIds', ENTRY.sprints, (v: string[]) => v.join(SEP)],
+  ['fixVersions', ENTRY.versions, (v: string[]) => v.join(SEP)],
   ['archived', ENTRY.archived, (v: boolean) => (v ? '1' : '0')],
 ];
 

@@ -24,6 +24,8 @@ export const ENTRY = {
   archived: 'archived',
   deleted: 'deleted',
   blocked: 'blocked',
+  /** fixVersions (release names or ids), SEP-joined. */
+  versions: 'versions',
 } as const;
 
 export type EntryKind = (typeof ENTRY)[keyof typeof ENTRY];

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type CanonicalEvent, type DeadLetter, type RawWebhook, TOPICS, topicKey } from '@flowlens/contracts';
 import { EventLog, EventLogUnavailableError, type TopicAppend } from '@flowlens/event-log';
-import { ApiError } from '@flowlens/platform';
+import { ApiError, flowlensMetrics } from '@flowlens/platform';
 import { RecentEventIds } from './recent-event-ids';
 
 /** A delivery as kept in the raw topic, before its outcome is known. */
@@ -52,14 +52,19 @@ export class DeliveryLog {
   }
 
   private async append(appends: TopicAppend[]): Promise<void> {
+    const end = flowlensMetrics.appendSeconds.startTimer({ log: this.log.kind });
     try {
       await this.log.append(appends);
+      // One delivery per durable write until the log adapters commit in groups (they then report it).
+      flowlensMetrics.observeAppendGroup(this.log.kind, 1);
     } catch (error) {
       if (error instanceof EventLogUnavailableError) {
         this.logger.warn({ err: error.message }, 'event log unavailable; answering 503 so the source retries');
         throw ApiError.unavailable('the event log is unavailable; retry later', 'log_unavailable');
       }
       throw error;
+    } finally {
+      end();
     }
   }
 }

@@ -15,6 +15,10 @@ export class ApiKeyRepository {
     return repo.save(repo.create({ ...input, revokedAt: null }));
   }
 
+  findById(workspaceId: string, id: string): Promise<ApiKeyEntity | null> {
+    return this.db.getRepository(ApiKeyEntity).findOneBy({ id, workspaceId });
+  }
+
   listByWorkspace(workspaceId: string): Promise<ApiKeyEntity[]> {
     return this.db.getRepository(ApiKeyEntity).find({ where: { workspaceId }, order: { createdAt: 'ASC' } });
   }

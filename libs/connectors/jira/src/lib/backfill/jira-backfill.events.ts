@@ -1,4 +1,6 @@
 import { NormalisationError, type CanonicalEvent, type NormalisationContext } from '@flowlens/contracts';
+import { changelogLinkEvents, issueLinksFieldEvents } from '../normalise/issue-link.normaliser';
+import { firstInstant } from '../normalise/jira-time.util';
 import { boardIdOf } from '../normalise/issue-state';
 import type { JiraIssueFailure } from './jira-export.importer';
 import type { JiraBackfillCheckpoint } from './jira-backfill.checkpoint';
@@ -26,6 +28,8 @@ export async function* jiraBackfillEvents(
       try {
         const catalogue = await client.statusCatalogue(boardIdOf(issue));
         events.push(...jiraIssueHistoryToEvents(issue, histories, catalogue, ctx));
+        events.push(...issueLinksFieldEvents(issue, ctx, ctx.receivedAt));
+        for (const history of histories) events.push(...changelogLinkEvents(issue, history, firstInstant(ctx.receivedAt, history.created), ctx));
       } catch (error) {
         if (!(error instanceof NormalisationError)) throw error;
         failures.push({ issueId: issue.id, issueKey: issue.key, reason: error.message });

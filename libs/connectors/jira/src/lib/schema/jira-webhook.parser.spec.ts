@@ -20,6 +20,7 @@ describe('parseJiraWebhook', () => {
     ['webhooks/cloud/sprint-started', 'sprint'],
     ['webhooks/cloud/project-updated', 'project'],
     ['webhooks/cloud/version-released', 'version'],
+    ['webhooks/cloud/issuelink-created', 'issuelink'],
     ['webhooks/data-center/issue-updated-status', 'issue_updated'],
     ['webhooks/data-center/sprint-closed', 'sprint'],
   ])('routes %s as %s', (fixture, kind) => {
@@ -29,7 +30,6 @@ describe('parseJiraWebhook', () => {
   it.each([
     ['webhooks/cloud/comment-created', 'comment_created: not tracked by flow metrics'],
     ['webhooks/cloud/worklog-created', 'worklog_created: not tracked by flow metrics'],
-    ['webhooks/cloud/issuelink-created', 'issuelink_created: not tracked by flow metrics'],
     ['webhooks/cloud/sprint-deleted', 'sprint_deleted: the canonical contract has no sprint deletion'],
     ['webhooks/cloud/project-deleted', 'project_deleted: the canonical contract has no project deletion'],
     ['webhooks/cloud/version-deleted', 'jira:version_deleted: the canonical contract has no release deletion'],

@@ -13,6 +13,7 @@ import {
   type JiraSprintWebhook,
   type JiraVersionWebhook,
 } from './jira-webhook.schema';
+import { jiraIssueLinkWebhookSchema, type JiraIssueLinkWebhook } from './jira-issue-link.schema';
 import { parseOrSchemaError } from './zod-issues.util';
 
 export type ParsedJiraWebhook =
@@ -22,6 +23,7 @@ export type ParsedJiraWebhook =
   | { readonly kind: 'sprint'; readonly body: JiraSprintWebhook }
   | { readonly kind: 'project'; readonly body: JiraProjectWebhook }
   | { readonly kind: 'version'; readonly body: JiraVersionWebhook }
+  | { readonly kind: 'issuelink'; readonly body: JiraIssueLinkWebhook }
   | { readonly kind: 'ignored'; readonly reason: string };
 
 const SPRINT_EVENTS = new Set(['sprint_created', 'sprint_updated', 'sprint_started', 'sprint_closed']);
@@ -51,6 +53,9 @@ export function parseJiraWebhook(body: unknown): ParsedJiraWebhook {
       return { kind: 'issue_updated', body: parseOrSchemaError(jiraIssueUpdatedWebhookSchema, body, what) };
     case 'jira:issue_deleted':
       return { kind: 'issue_deleted', body: parseOrSchemaError(jiraIssueDeletedWebhookSchema, body, what) };
+    case 'issuelink_created':
+    case 'issuelink_deleted':
+      return { kind: 'issuelink', body: parseOrSchemaError(jiraIssueLinkWebhookSchema, body, what) };
   }
   if (SPRINT_EVENTS.has(webhookEvent)) return { kind: 'sprint', body: parseOrSchemaError(jiraSprintWebhookSchema, body, what) };
   if (PROJECT_EVENTS.has(webhookEvent)) return { kind: 'project', body: parseOrSchemaError(jiraProjectWebhookSchema, body, what) };
@@ -59,6 +64,6 @@ export function parseJiraWebhook(body: unknown): ParsedJiraWebhook {
 }
 
 function ignoredReason(webhookEvent: string): string {
-  if (/^(comment|worklog|issuelink|attachment)_/.test(webhookEvent)) return `${webhookEvent}: not tracked by flow metrics`;
+  if (/^(comment|worklog|attachment)_/.test(webhookEvent)) return `${webhookEvent}: not tracked by flow metrics`;
   return `${webhookEvent}: unsupported Jira webhook event`;
 }

@@ -1,0 +1,77 @@
+import { axisStyle, baseGrid, COLORS } from '../../components/chart-theme';
+import { Stat } from '../../components/figure';
+import { Panel } from '../../components/panel';
+import type { Throughput } from '../../lib/api-types';
+import { frequencies } from '../../lib/chart-data';
+import { useApi } from '../../lib/use-api';
+
+function useThroughput(query: URLSearchParams, interval: string) {
+  const params = new URLSearchParams(query);
+  params.set('interval', interval);
+  return useApi<Throughput>('metrics/throughput', params);
+}
+
+export function ThroughputRunPanel({ query, interval }: { query: URLSearchParams; interval: string }) {
+  const throughput = useThroughput(query, interval);
+  return (
+    <Panel
+      title="Throughput"
+      subtitle={`Items finished per ${interval} (run chart with the average)`}
+      name="throughput"
+      query={throughput}
+      isEmpty={(d) => d.series.length === 0}
+      csv={(d) => d.series.map((p) => ({ start: p.start, count: p.count }))}
+      chart={(d) => ({
+        option: {
+          grid: baseGrid,
+          tooltip: { trigger: 'axis' },
+          xAxis: { type: 'category', data: d.series.map((p) => p.start), ...axisStyle },
+          yAxis: { type: 'value', minInterval: 1, ...axisStyle },
+          series: [
+            {
+              type: 'line',
+              name: 'finished',
+              data: d.series.map((p) => p.count),
+              color: COLORS.primary,
+              symbolSize: 6,
+              areaStyle: { color: COLORS.primarySoft },
+              markLine: { silent: true, symbol: 'none', data: [{ type: 'average', name: 'average' }], lineStyle: { color: COLORS.axis, type: 'dashed' }, label: { formatter: 'avg {c}', position: 'insideEndTop' } },
+            },
+          ],
+        },
+      })}
+    >
+      {(d) => (
+        <div className="stats">
+          <Stat label="Finished" figure="throughput.total" value={d.total} format="count" />
+        </div>
+      )}
+    </Panel>
+  );
+}
+
+export function ThroughputHistogramPanel({ query, interval }: { query: URLSearchParams; interval: string }) {
+  const throughput = useThroughput(query, interval);
+  return (
+    <Panel
+      title="Throughput histogram"
+      subtitle={`How many ${interval}s finished how many items`}
+      name="throughput-histogram"
+      query={throughput}
+      isEmpty={(d) => d.series.length === 0}
+      csv={(d) => frequencies(d.series.map((p) => p.count)).map((f) => ({ finished: f.value, [`${interval}s`]: f.periods }))}
+      chart={(d) => {
+        const bars = frequencies(d.series.map((p) => p.count));
+        return {
+          option: {
+            grid: baseGrid,
+            tooltip: { trigger: 'axis' },
+            xAxis: { type: 'category', name: 'items', data: bars.map((b) => String(b.value)), ...axisStyle },
+            yAxis: { type: 'value', name: `${interval}s`, minInterval: 1, ...axisStyle },
+            series: [{ type: 'bar', data: bars.map((b) => b.periods), itemStyle: { color: '#0ea5e9', borderRadius: [3, 3, 0, 0] } }],
+          },
+        };
+      }}
+    />
+  );
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from '../../components/page-header';
+
+export function OverviewPage() {
+  return <PageHeader title="Portfolio overview" />;
+}

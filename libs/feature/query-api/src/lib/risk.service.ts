@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@flowlens/auth';
+import { RiskInputQuery, type MetricQueryContext } from '@flowlens/metric-queries';
+import {
+  addLocalDays,
+  computeConcentration,
+  computeDependencies,
+  computeEpicForecasts,
+  computeItemRisks,
+  computeQuality,
+  computeReleaseForecasts,
+  endOfLocalDay,
+  localDateOf,
+  rollUp,
+  startOfLocalDay,
+  type RiskInput,
+} from '@flowlens/metrics';
+import { parseOrThrow, QueryContextFactory } from './query-context.factory';
+import { deliveryQuerySchema, riskQuerySchema, summaryQuerySchema, type RiskQuery } from './risk-query.schema';
+import { RiskScopeService, type RiskScope } from './risk-scope.service';
+
+type Q = Record<string, unknown>;
+
+/** One risk request, evaluated: its context, scope and the loaded input. */
+export interface RiskEvaluation {
+  readonly ctx: MetricQueryContext;
+  readonly scope: RiskScope;
+  readonly query: RiskQuery;
+  readonly input: RiskInput;
+  readonly fromMs: number;
+  readonly toEndMs: number;
+}
+
+/** Parses a risk request, resolves its scope and loads the risk input at `asOf`. */
+@Injectable()
+export class RiskService {
+  constructor(
+    private readonly contexts: QueryContextFactory,
+    private readonly scopes: RiskScopeService,
+    private readonly inputs: RiskInputQuery,
+  ) {}
+
+  async evaluate(p: Principal, q: Q, options: { window?: number } = {}): Promise<RiskEvaluation> {
+    const query = parseOrThrow(riskQuerySchema, q);
+    const { from, to, boardId, asOf } = q;
+    const ctx = await this.contexts.create(p, { from, to, boardId, asOf });
+    const scope = await this.scopes.resolve(ctx.workspaceId, ctx.boardIds, query.teamId, query.portfolioId);
+    const fromMs = startOfLocalDay(ctx.from, ctx.timezone);
+    const toEndMs = Math.min(endOfLocalDay(ctx.to, ctx.timezone), ctx.asOf + 1);
+    const days = Math.max(query.sleWindow, options.window ?? 90) + 1;
+    const horizon = Math.min(fromMs, startOfLocalDay(addLocalDays(localDateOf(ctx.asOf, ctx.timezone), -days), ctx.timezone));
+    const input = await this.inputs.run(ctx, horizon, scope.teamOfBoard);
+    return { ctx, scope, query, input, fromMs, toEndMs };
+  }
+
+  items(e: RiskEvaluation, boardIds: readonly string[] = e.scope.boardIds) {
+    const result = computeItemRisks(e.input, { boardIds, threshold: e.query.threshold, sleWindow: e.query.sleWindow });
+    return { asOf: iso(e.ctx.asOf), ...result, items: result.items.map(({ itemId: _id, ...item }) => item) };
+  }
+
+  deliveries(e: RiskEvaluation, q: Q, boardIds: readonly string[] = e.scope.boardIds) {
+    const options = { ...parseOrThrow(deliveryQuerySchema, q), boardIds, threshold: e.query.threshold };
+    return { releases: computeReleaseForecasts(e.input, options), epics: computeEpicForecasts(e.input, options), options };
+  }
+
+  dependencies(e: RiskEvaluation) {
+    return { asOf: iso(e.ctx.asOf), items: computeDependencies(e.input, e.scope.boardIds) };
+  }
+
+  concentration(e: RiskEvaluation, boardIds: readonly string[] = e.scope.boardIds) {
+    return { from: e.ctx.from, to: e.ctx.to, items: computeConcentration(e.input.items, boardIds, e.fromMs, e.toEndMs) };
+  }
+
+  quality(e: RiskEvaluation) {
+    return { from: e.ctx.from, to: e.ctx.to, ...computeQuality(e.input.items, e.scope.boardIds, e.fromMs, e.toEndMs) };
+  }
+
+  summary(e: RiskEvaluation, q: Q) {
+    const { by } = parseOrThrow(summaryQuerySchema, { by: q['by'] });
+    const items = computeItemRisks(e.input, { boardIds: [], threshold: e.query.threshold, sleWindow: e.query.sleWindow });
+    const { releases, epics } = this.deliveries(e, q, []);
+    const dependencies = computeDependencies(e.input, []);
+    const concentration = computeConcentration(e.input.items, [], e.fromMs, e.toEndMs);
+    const subjects = this.subjects(e, by);
+    return {
+      asOf: iso(e.ctx.asOf),
+      by,
+      items: subjects.map((subject) => {
+        const inProgress = computeItemRisks(e.input, { boardIds: subject.boardIds, threshold: e.query.threshold, sleWindow: e.query.sleWindow }).inProgress;
+        return { id: subject.id, name: subject.name, ...rollUp(subject.boardIds, { items: items.items, inProgress, deliveries: [...releases, ...epics], dependencies, concentration }) };
+      }),
+    };
+  }
+
+  private subjects(e: RiskEvaluation, by: 'board' | 'team' | 'portfolio') {
+    if (by === 'team') return e.scope.teams.map((t) => ({ ...t, boardIds: [...t.boardIds] }));
+    if (by === 'portfolio') return e.scope.portfolios.map((t) => ({ ...t, boardIds: [...t.boardIds] }));
+    const boards = e.scope.boardIds.length ? [...e.scope.boardIds] : [...new Set(e.input.items.map((item) => item.boardId))].sort();
+    return boards.map((board) => ({ id: board, name: board, boardIds: [board] }));
+  }
+}
+
+export function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}

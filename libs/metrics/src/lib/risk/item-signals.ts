@@ -1,0 +1,99 @@
+import { durationDays } from '../time/duration.util';
+import { endOfLocalDay } from '../time/local-day.util';
+import { paceOf, pOnTime } from './on-time';
+import { isInProgress, isWorkItem, type RiskInput, type RiskItem } from './risk-item';
+import { DEFAULT_SLE_WINDOW, sleHistories } from './sle';
+
+export const DEFAULT_THRESHOLD = 0.7;
+export type ItemSignal = 'aging' | 'blocked' | 'due-date' | 'dependency';
+
+export interface RiskOptions {
+  /** Boards in scope; every board when empty. */
+  readonly boardIds: readonly string[];
+  readonly threshold?: number;
+  readonly sleWindow?: number;
+}
+
+export interface ItemRisk {
+  readonly itemKey: string;
+  readonly itemId: string;
+  readonly boardId: string;
+  readonly signals: ItemSignal[];
+  readonly ageDays: number | null;
+  readonly sleDays: number | null;
+  readonly pace: number | null;
+  readonly blockedDays: number | null;
+  readonly dueDate: string | null;
+  readonly pOnTime: number | null;
+}
+
+export interface ItemRisks {
+  /** Items with at least one signal, by board then key. */
+  readonly items: ItemRisk[];
+  readonly inProgress: number;
+  readonly blocked: number;
+  /** Blocked in-progress items / in-progress items; null with none in progress. */
+  readonly blockedShare: number | null;
+}
+
+export const inScope = (boardIds: readonly string[]) => (item: { boardId: string }) => boardIds.length === 0 || boardIds.includes(item.boardId);
+
+/** Aging, blocked, due-date and dependency signals of the not-done work items in scope at `t`. */
+export function computeItemRisks(input: RiskInput, options: RiskOptions): ItemRisks {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const sle = sleHistories(input, options.sleWindow ?? DEFAULT_SLE_WINDOW);
+  const dependents = openDependents(input);
+  const items: ItemRisk[] = [];
+  let inProgress = 0;
+  let blocked = 0;
+  for (const item of input.items.filter(inScope(options.boardIds))) {
+    if (!isWorkItem(item) || item.category === 'done') continue;
+    const { history, sleDays } = sle(item.boardId);
+    const started = isInProgress(item) && item.startedAt !== null;
+    const ageDays = started ? durationDays(item.startedAt as number, input.t) : null;
+    const signals: ItemSignal[] = [];
+    if (started) inProgress++;
+    if (ageDays !== null && sleDays !== null && ageDays > sleDays) signals.push('aging');
+    const isBlocked = started && item.blocked;
+    if (isBlocked) {
+      blocked++;
+      signals.push('blocked');
+    }
+    const p = item.dueDate === null ? null : pOnTime(history, ageDays, durationDays(input.t, endOfLocalDay(item.dueDate, input.timezone)));
+    if (p !== null && p < threshold) signals.push('due-date');
+    if (dependents.has(item.itemId)) signals.push('dependency');
+    if (signals.length === 0) continue;
+    items.push({
+      itemKey: item.itemKey,
+      itemId: item.itemId,
+      boardId: item.boardId,
+      signals,
+      ageDays,
+      sleDays,
+      pace: ageDays === null ? null : paceOf(history, ageDays),
+      blockedDays: isBlocked && item.blockedSince !== null ? durationDays(item.blockedSince, input.t) : null,
+      dueDate: item.dueDate,
+      pOnTime: p,
+    });
+  }
+  items.sort((a, b) => cmp(a.boardId, b.boardId) || cmp(a.itemKey, b.itemKey));
+  return { items, inProgress, blocked, blockedShare: inProgress === 0 ? null : blocked / inProgress };
+}
+
+function openDependents(input: RiskInput): Set<string> {
+  const byId = new Map(input.items.map((item) => [item.itemId, item]));
+  const out = new Set<string>();
+  for (const link of input.links) {
+    const blocker = byId.get(link.blockerId);
+    const dependent = byId.get(link.dependentId);
+    if (blocker && dependent && isOpenBlocker(blocker)) out.add(dependent.itemId);
+  }
+  return out;
+}
+
+/** A blocker stops blocking once done (or removed: cancelled work blocks nothing). */
+export const isOpenBlocker = (item: RiskItem) => item.category !== 'done' && item.category !== 'removed';
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

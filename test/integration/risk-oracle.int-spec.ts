@@ -1,0 +1,110 @@
+// Risk signals on the real ClickHouse engine (chDB): the risk input loaded by SQL (items at asOf,
+// due dates, versions, parents, releases, links) must give exactly the figures the in-memory
+// reference gives from the same canonical events, at the present and at a past instant; and the
+// hand-made cases of the risk fixture must read as metrics.md says.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ClickHouseStore, migrateClickHouse } from '@flowlens/clickhouse';
+import type { CanonicalEvent } from '@flowlens/contracts';
+import { buildStageMapping, EvaluatedItemsSource, type MetricQueryContext, RiskInputQuery } from '@flowlens/metric-queries';
+import {
+  computeConcentration,
+  computeDependencies,
+  computeEpicForecasts,
+  computeItemRisks,
+  computeQuality,
+  computeReleaseForecasts,
+  riskInputOf,
+  type RiskInput,
+} from '@flowlens/metrics';
+import { RISK_EARLIER, RISK_NOW, riskBoard } from '@flowlens/metrics/testing';
+import { ProjectionWriter } from '@flowlens/projections';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'flowlens-risk-'));
+const store = new ClickHouseStore({ user: 'default', password: '', database: 'flowlens_risk', dataDir });
+const writer = new ProjectionWriter(store);
+const query = new RiskInputQuery(new EvaluatedItemsSource(store), store);
+const FROM = Date.parse('2024-03-01T00:00:00.000Z');
+const TO_END = Date.parse('2024-03-21T00:00:00.000Z');
+const OPTIONS = { boardIds: [], threshold: 0.7, trials: 500, seed: 11, window: 30 };
+
+async function load(events: readonly CanonicalEvent[]): Promise<{ workspaceId: string; events: CanonicalEvent[] }> {
+  const workspaceId = `ws-${randomUUID()}`;
+  const rewritten = events.map((e) => ({ ...e, workspaceId }) as CanonicalEvent);
+  for (let i = 0; i < rewritten.length; i += 9) await writer.writeEvents(rewritten.slice(i, i + 9));
+  return { workspaceId, events: rewritten };
+}
+
+function contextOf(workspaceId: string, at: string, pointInTime: boolean): MetricQueryContext {
+  return { workspaceId, timezone: 'UTC', asOf: Date.parse(at), pointInTime, from: '2024-03-01', to: at.slice(0, 10), boardIds: [], types: [], teams: [], stages: buildStageMapping([]), workflows: [] };
+}
+
+function figures(input: RiskInput) {
+  return {
+    items: computeItemRisks(input, { boardIds: [] }),
+    dependencies: computeDependencies(input, []),
+    concentration: computeConcentration(input.items, [], FROM, TO_END),
+    quality: computeQuality(input.items, [], FROM, TO_END),
+    releases: computeReleaseForecasts(input, OPTIONS),
+    epics: computeEpicForecasts(input, OPTIONS),
+  };
+}
+
+const byId = (input: RiskInput) => ({ ...input, items: [...input.items].sort((a, b) => (a.itemId < b.itemId ? -1 : 1)), links: [...input.links].sort((a, b) => (a.blockerId + a.dependentId < b.blockerId + b.dependentId ? -1 : 1)) });
+
+describe('risk signals: SQL input vs the in-memory reference', () => {
+  let loaded: { workspaceId: string; events: CanonicalEvent[] };
+
+  beforeAll(async () => {
+    await migrateClickHouse(store);
+    loaded = await load(riskBoard());
+  });
+
+  afterAll(async () => {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['the present', RISK_NOW, false],
+    ['the present, read as a point in time', RISK_NOW, true],
+    ['a past instant', RISK_EARLIER, true],
+  ])('at %s the loaded input and every figure equal the reference', async (_what, at, pointInTime) => {
+    const sql = await query.run(contextOf(loaded.workspaceId, at, pointInTime), 0, new Map());
+    const reference = riskInputOf(loaded.events, { at, pointInTime, timezone: 'UTC' });
+    expect(byId(sql)).toEqual(byId(reference));
+    expect(figures(sql)).toEqual(figures(reference));
+  });
+
+  it('reads the hand-made cases as metrics.md defines them', () => {
+    const input = riskInputOf(loaded.events, { at: RISK_NOW, pointInTime: false, timezone: 'UTC' });
+    const { items, blockedShare } = computeItemRisks(input, { boardIds: [] });
+    const of = (key: string) => items.find((item) => item.itemKey === key);
+    expect(of('K-EQ')).toBeUndefined(); // age = SLE = 5.25 is not beyond it
+    expect(of('K-OLD')).toMatchObject({ signals: ['aging'], ageDays: 8, sleDays: 5.25, pace: 1 });
+    expect(of('K-BLK')).toMatchObject({ signals: ['blocked'], blockedDays: 1.5 });
+    expect(of('K-DUE')).toMatchObject({ signals: ['due-date'], dueDate: '2024-03-20', pOnTime: 0, ageDays: null, pace: null });
+    expect(of('K-DEP')).toMatchObject({ signals: ['dependency'] });
+    expect(of('K-DEP2')).toBeUndefined(); // its blocker is deleted
+    expect(of('K-IN')).toBeUndefined(); // its blocker is done
+    // In progress: K-EQ, K-OLD, K-BLK, K-DEP, K-DEP2, K-IN, OPS-1; blocked: K-BLK.
+    expect(blockedShare).toBeCloseTo(1 / 7, 12);
+    const dependencies = computeDependencies(input, []);
+    expect(dependencies.map((d) => [d.itemKey, d.blockedByKey, d.open, d.crossTeam, d.ageDays])).toEqual([
+      ['K-DEP', 'OPS-1', true, true, 4],
+      ['K-IN', 'K-H1', false, false, 2],
+    ]);
+    const sameTeam = computeDependencies({ ...input, teamOfBoard: new Map([['KAN', 't'], ['OPS', 't']]) }, []);
+    expect(sameTeam.map((d) => d.crossTeam)).toEqual([false, false]);
+    const releases = computeReleaseForecasts(input, OPTIONS);
+    expect(releases.map((r) => r.releaseId)).toEqual(['100', '101']);
+    expect(releases[0]).toMatchObject({ name: '1.0', scope: 3, remaining: 2, scopeAdded: 1, boardIds: ['KAN'] });
+    expect(releases[1]).toMatchObject({ name: '0.9', scope: 1, remaining: 0, pOnTime: 1, atRisk: false, p50: '2024-03-16', p95: '2024-03-16' });
+    const [epic] = computeEpicForecasts(input, OPTIONS);
+    expect(epic).toMatchObject({ epicKey: 'K-EPIC', dueDate: '2024-03-22', scope: 2, remaining: 1, boardIds: ['KAN', 'OPS'] });
+    const quality = computeQuality(input.items, [], FROM, TO_END);
+    expect(quality).toMatchObject({ reopened: 1, done: 8, reopenRate: 1 / 8 });
+  });
+});
