@@ -54,7 +54,7 @@ export function issueCreated(n: number, at: number, options: { project?: string;
 }
 
 /** A `jira:issue_updated` whose changelog moves the issue from one status to another. */
-export function issueTransitioned(n: number, at: number, from: JiraStatusName, to: JiraStatusName, changelogId: number, options: { project?: string } = {}): Json {
+export function issueTransitioned(n: number, at: number, from: JiraStatusName, to: JiraStatusName, changelogId: number, options: { project?: string; type?: string } = {}): Json {
   const created = issueCreated(n, at - 1000, options);
   const payload = clone(jiraFixture('issue-updated-status'));
   const issue = created['issue'] as Json;
@@ -67,6 +67,19 @@ export function issueTransitioned(n: number, at: number, from: JiraStatusName, t
     id: String(changelogId),
     items: [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: STATUSES[from].id, fromString: from, to: STATUSES[to].id, toString: to }],
   };
+  return payload;
+}
+
+/** A `jira:issue_updated` without a changelog (a comment), the issue in `status` as Jira shows it. */
+export function issueCommented(n: number, at: number, status: JiraStatusName, options: { project?: string; type?: string } = {}): Json {
+  const created = issueCreated(n, at - 1000, options);
+  const payload = clone(jiraFixture('issue-updated-comment'));
+  const issue = created['issue'] as Json;
+  const fields = issue['fields'] as Json;
+  fields['status'] = statusField(status);
+  fields['updated'] = jiraTime(at);
+  payload['issue'] = issue;
+  payload['timestamp'] = at;
   return payload;
 }
 

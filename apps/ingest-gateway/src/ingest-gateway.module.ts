@@ -5,7 +5,7 @@ import { EventLogModule, eventLogOptionsFromEnv } from '@flowlens/event-log';
 import { IngestModule } from '@flowlens/feature-ingest';
 import { ImportsModule } from '@flowlens/feature-imports';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@flowlens/persistence';
-import { HealthModule, LoggingModule } from '@flowlens/platform';
+import { HealthModule, LoggingModule, PublicUrlModule } from '@flowlens/platform';
 import type { IngestGatewayEnv } from './ingest-gateway.env';
 
 @Module({})
@@ -16,6 +16,7 @@ export class IngestGatewayModule {
       imports: [
         LoggingModule.forRoot({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, service: 'ingest-gateway' }),
         HealthModule,
+        PublicUrlModule.forRoot({ publicUrl: env.FLOWLENS_PUBLIC_URL, trustProxy: env.TRUST_PROXY }),
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env)),
         EventLogModule.forRoot(eventLogOptionsFromEnv(env)),
         ApiKeyRateLimitModule.forRoot({ perMinute: env.RATE_LIMIT_PER_MINUTE }),

@@ -5,7 +5,7 @@ import { ClickHouseModule, clickHouseOptionsFromEnv } from '@flowlens/clickhouse
 import { AdminModule } from '@flowlens/feature-admin';
 import { QueryApiModule } from '@flowlens/feature-query-api';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@flowlens/persistence';
-import { DashboardModule, HealthModule, LoggingModule } from '@flowlens/platform';
+import { DashboardModule, HealthModule, LoggingModule, PublicUrlModule } from '@flowlens/platform';
 import type { MetricsApiEnv } from './metrics-api.env';
 
 @Module({})
@@ -16,6 +16,7 @@ export class MetricsApiModule {
       imports: [
         LoggingModule.forRoot({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, service: 'metrics-api' }),
         HealthModule,
+        PublicUrlModule.forRoot({ publicUrl: env.FLOWLENS_PUBLIC_URL, trustProxy: env.TRUST_PROXY }),
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env)),
         ClickHouseModule.forRoot({ ...clickHouseOptionsFromEnv(env), migrateOnStart: env.MIGRATE_ON_START }),
         AuthModule.forRoot({ adminToken: env.FLOWLENS_ADMIN_TOKEN }),

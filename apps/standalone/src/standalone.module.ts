@@ -10,7 +10,7 @@ import { ImportsModule } from '@flowlens/feature-imports';
 import { ProjectorModule } from '@flowlens/feature-projector';
 import { QueryApiModule } from '@flowlens/feature-query-api';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@flowlens/persistence';
-import { DashboardModule, HealthModule, LoggingModule } from '@flowlens/platform';
+import { DashboardModule, HealthModule, LoggingModule, PublicUrlModule } from '@flowlens/platform';
 import type { Role, StandaloneEnv } from './standalone.env';
 
 export interface StandaloneSettings {
@@ -31,6 +31,7 @@ export class StandaloneModule {
       imports: [
         LoggingModule.forRoot({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, service: 'standalone' }),
         HealthModule,
+        PublicUrlModule.forRoot({ publicUrl: env.FLOWLENS_PUBLIC_URL, trustProxy: env.TRUST_PROXY }),
         PersistenceModule.forRoot(persistenceOptionsFromEnv({ ...env, FLOWLENS_SECRET_KEY: secretKey })),
         AuthModule.forRoot({ adminToken }),
         ApiKeyRateLimitModule.forRoot({ perMinute: env.RATE_LIMIT_PER_MINUTE }),

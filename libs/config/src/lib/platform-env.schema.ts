@@ -33,6 +33,14 @@ export const httpEnvSchema = z.object({
     (v) => (v === '' || v === undefined ? [] : String(v).split(',').map((s) => s.trim()).filter(Boolean)),
     z.array(z.string().refine((o) => o === '*' || /^https?:\/\/[^\s/]+$/.test(o), 'each origin must look like https://host[:port] (no path), or *')),
   ),
+  /**
+   * Where sources reach Flowlens (scheme, host, optional path prefix), e.g. https://flowlens.example.com.
+   * Trello signs its callback URL: with this set, a connector without a stored callbackUrl is
+   * checked against FLOWLENS_PUBLIC_URL + its webhook path, and answers carry the full webhookUrl.
+   */
+  FLOWLENS_PUBLIC_URL: envUrl(['http', 'https']).refine((v) => v === undefined || !/[?#]/.test(v), 'must have no query or fragment'),
+  /** Believe X-Forwarded-Proto / X-Forwarded-Host: set only behind a proxy that overwrites them. */
+  TRUST_PROXY: envBoolean(false),
 });
 
 export const eventLogEnvSchema = z.object({

@@ -15,6 +15,7 @@ export * from './lib/backfill/retry-policy';
 export * from './lib/backfill/jira-rest.client';
 export * from './lib/backfill/jira-backfill.checkpoint';
 export * from './lib/backfill/jira-backfill.client';
+export type { JiraSiteKind } from './lib/backfill/jira-site.api';
 export * from './lib/backfill/jira-backfill.events';
 export * from './lib/backfill/status-catalogue';
 export * from './lib/backfill/issue-history.normaliser';

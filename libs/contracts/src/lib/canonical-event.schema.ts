@@ -150,6 +150,17 @@ export const canonicalEventSchema = z.discriminatedUnion('type', [
       toKey: z.string().nullable(),
     }),
   }),
+  /**
+   * The item as the source shows it at `occurredAt` (e.g. the issue carried by a Jira comment or
+   * assignee change). Makes an item first seen mid-life known; its status is only a fallback, used
+   * when neither a creation nor a status change of the item is known, and its fields are the ones
+   * the source actually sent.
+   */
+  z.object({
+    ...itemEnvelope,
+    type: z.literal(EVENT_TYPES.workItemObserved),
+    payload: z.object({ fields: workItemFieldsSchema.partial(), status: statusRefSchema }),
+  }),
   z.object({ ...envelope, type: z.literal(EVENT_TYPES.sprintUpserted), payload: sprintPayload }),
   z.object({ ...envelope, type: z.literal(EVENT_TYPES.sprintStarted), payload: sprintPayload }),
   z.object({ ...envelope, type: z.literal(EVENT_TYPES.sprintClosed), payload: sprintPayload }),

@@ -11,6 +11,7 @@ export const EVENT_TYPES = {
   workItemDeleted: 'WorkItemDeleted',
   workItemRestored: 'WorkItemRestored',
   workItemMoved: 'WorkItemMoved',
+  workItemObserved: 'WorkItemObserved',
   sprintUpserted: 'SprintUpserted',
   sprintStarted: 'SprintStarted',
   sprintClosed: 'SprintClosed',

@@ -17,7 +17,8 @@ const reason = (name: string) => filled('blocked', ` AND startsWith(x.5, '${name
  *   (occurredAt, sequence, event id);
  * - status, board, archived flag and block reasons carried forward from their latest entries;
  *   an item seen without its creation starts, at its first event, in the `from` status of its
- *   first status change;
+ *   first status change, else in the status of its first observation (observations never change
+ *   the status of a known history);
  * - snapshots: the state at creation (after every event up to then), then after every later event;
  * - the board catalogue: each (board, status) the item was seen in, with when it was first seen.
  *
@@ -53,7 +54,8 @@ FROM (
     if(has_created, arrayFirst(x -> x.4 = 'created', es).1, es[1].1) AS created_at,
     arrayFirst(x -> x.4 = 'status', es) AS first_status,
     arrayFirst(x -> x.4 = 'status_from' AND x.1 = first_status.1 AND x.2 = first_status.2 AND x.3 = first_status.3, es).5 AS first_from,
-    if(has_created, '', if(first_from != '', first_from, first_status.5)) AS initial_status,
+    arrayFirst(x -> x.4 = 'observed', es).5 AS first_observed,
+    multiIf(has_created, '', first_from != '', first_from, first_status.5 != '', first_status.5, first_observed) AS initial_status,
     arrayMap(v -> if(v = '', initial_status, v), ${filled('status')}) AS f_status,
     ${filled('board')} AS f_board,
     ${filled('archived')} AS f_archived,

@@ -106,6 +106,9 @@ function timelineEntries(event: CanonicalEvent): TimelineEntry[] {
     case 'WorkItemUpdated':
       parts.push(...fieldEntries(event.payload.changes));
       break;
+    case 'WorkItemObserved':
+      parts.push([ENTRY.observed, statusValue(event.payload.status, event.source)], ...fieldEntries(event.payload.fields));
+      break;
     case 'WorkItemBlocked':
       parts.push([ENTRY.blocked, `${event.payload.reason}${SEP}1`]);
       break;

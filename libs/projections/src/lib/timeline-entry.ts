@@ -7,6 +7,8 @@ export const ENTRY = {
   status: 'status',
   /** The status an item left at its first known change (its state before, if no creation was seen). */
   statusFrom: 'status_from',
+  /** The status an observation showed; the item's status only when no creation or status change is known. */
+  observed: 'observed',
   board: 'board',
   key: 'key',
   title: 'title',

@@ -22,7 +22,7 @@ async function importJira(env: CliEnv, o: Options): Promise<void> {
   if (!o['bearer'] && !(o['email'] && o['token'])) throw new CliError('credentials are required: --email and --token (API token), or --bearer');
   const auth = o['bearer'] ? { kind: 'bearer', token: o['bearer'] } : { kind: 'basic', email: o['email'], apiToken: o['token'] };
   const pageSize = o['pageSize'] === undefined ? undefined : Number(o['pageSize']);
-  const req = request({ kind: 'jira-rest', connectorId: o['connector'], baseUrl: o['baseUrl'], jql: o['jql'], auth, ...(pageSize === undefined ? {} : { pageSize }) });
+  const req = request({ kind: 'jira-rest', connectorId: o['connector'], baseUrl: o['baseUrl'], jql: o['jql'], auth, ...(pageSize === undefined ? {} : { pageSize }), ...(o['site'] === undefined ? {} : { site: o['site'] }) });
   return withImportContext(env, (ctx) => startImport(ctx, req));
 }
 
@@ -65,14 +65,15 @@ export function importCommand(env: () => CliEnv): Command {
   const command = new Command('import').description('back-fill history into the log from Jira or Trello REST, or from an export file (resumable)');
   command
     .command('jira')
-    .description('Jira Cloud REST back-fill: the issues a JQL selects, each with its full changelog')
+    .description('Jira Cloud or Data Center REST back-fill: the issues a JQL selects, each with its full changelog')
     .option('--connector <id>', 'the Jira connector the events belong to')
     .option('--base-url <url>', 'site root, e.g. https://acme.atlassian.net')
     .option('--jql <jql>', 'which issues, e.g. "project = KAN ORDER BY created ASC"')
     .option('--email <email>', 'account e-mail (basic auth, with --token)')
     .option('--token <token>', 'API token (basic auth, with --email)')
-    .option('--bearer <token>', 'an OAuth 2.0 bearer token instead of --email/--token')
+    .option('--bearer <token>', 'an OAuth 2.0 bearer token (Cloud) or a personal access token (Data Center) instead of --email/--token')
     .option('--page-size <n>', 'issues per search page, at most 100')
+    .option('--site <kind>', 'cloud (REST v3, default) or data-center (Jira Data Center / Server, REST v2)')
     .option(...RESUME)
     .action(action((o: Options) => importJira(env(), o)));
   command

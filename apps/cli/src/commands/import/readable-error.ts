@@ -10,6 +10,7 @@ const FLAGS: Readonly<Record<string, string>> = {
   'auth.apiToken': '--token',
   'auth.token': '--bearer',
   pageSize: '--page-size',
+  site: '--site',
   boardId: '--board',
   key: '--key',
   token: '--token',

@@ -76,26 +76,47 @@ describe('TrelloWebhookConnector', () => {
         'add-label-other.json': 'ignored',
         'add-member-self.json': ['WorkItemUpdated'],
         'add-member-to-card.json': ['WorkItemUpdated'],
-        'comment-card.json': 'ignored',
+        'comment-card.json': ['WorkItemObserved'],
         'copy-card.json': ['WorkItemCreated'],
         'create-card.json': ['WorkItemCreated'],
         'create-list.json': 'ignored',
         'delete-card.json': ['WorkItemDeleted'],
         'move-card-from-board.json': ['WorkItemMoved'],
-        'move-card-to-board.json': ['WorkItemMoved', 'WorkItemStatusChanged'],
+        'move-card-to-board.json': ['WorkItemMoved', 'WorkItemStatusChanged', 'WorkItemObserved'],
         'remove-label-blocked.json': ['WorkItemUnblocked'],
         'remove-member-from-card.json': ['WorkItemUpdated'],
         'update-board-renamed.json': 'ignored',
-        'update-card-archived.json': ['WorkItemUpdated'],
-        'update-card-description.json': 'ignored',
-        'update-card-due-added.json': ['WorkItemUpdated'],
-        'update-card-due-removed.json': ['WorkItemUpdated'],
-        'update-card-moved-list.json': ['WorkItemStatusChanged'],
-        'update-card-position.json': 'ignored',
-        'update-card-renamed.json': ['WorkItemUpdated'],
-        'update-card-unarchived.json': ['WorkItemUpdated'],
+        'update-card-archived.json': ['WorkItemUpdated', 'WorkItemObserved'],
+        'update-card-description.json': ['WorkItemObserved'],
+        'update-card-due-added.json': ['WorkItemUpdated', 'WorkItemObserved'],
+        'update-card-due-removed.json': ['WorkItemUpdated', 'WorkItemObserved'],
+        'update-card-moved-list.json': ['WorkItemStatusChanged', 'WorkItemObserved'],
+        'update-card-position.json': ['WorkItemObserved'],
+        'update-card-renamed.json': ['WorkItemUpdated', 'WorkItemObserved'],
+        'update-card-unarchived.json': ['WorkItemUpdated', 'WorkItemObserved'],
         'update-list-renamed.json': 'ignored',
       });
+    });
+
+    it('makes a card first seen through a comment known in the list the action names', () => {
+      const result = connector.normalise(fixture('webhooks', 'comment-card.json'), testContext);
+      const [observed] = result.kind === 'events' ? result.events : [];
+      expect(observed).toMatchObject({
+        type: 'WorkItemObserved',
+        itemId: '65e5907f8f1a2b0c3d4e5f60',
+        itemKey: 'aB3dE5fG',
+        boardId: '651a7880c4d5e6f708192a3b',
+        payload: { status: { id: '651a7885c4d5e6f708192a42', name: 'In Progress', category: null }, fields: { title: 'Café checkout – retry failed payments' } },
+      });
+    });
+
+    it('observes a card moved between lists in the list it landed in, after the status change', () => {
+      const result = connector.normalise(fixture('webhooks', 'update-card-moved-list.json'), testContext);
+      const events = result.kind === 'events' ? result.events : [];
+      const change = events.find((e) => e.type === 'WorkItemStatusChanged');
+      const observed = events.find((e) => e.type === 'WorkItemObserved');
+      expect(change && observed && observed.sequence > change.sequence).toBe(true);
+      expect(observed?.payload).toMatchObject({ status: change?.type === 'WorkItemStatusChanged' ? change.payload.to : null });
     });
 
     it('gives the same event ids on re-delivery and in any arrival order', () => {

@@ -34,7 +34,7 @@ export class TrelloWebhookConnector implements WebhookConnector {
 
   normalise(body: unknown, context: NormalisationContext): NormalisationResult {
     const delivery = parseOrReject(trelloWebhookSchema, body, 'Trello webhook delivery');
-    return trelloActionToEvents(delivery.action, context, { boardId: delivery.model?.idBoard ?? null });
+    return trelloActionToEvents(delivery.action, context, { boardId: delivery.model?.idBoard ?? null }, { observe: true });
   }
 }
 

@@ -1,22 +1,26 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Optional, Param, ParseUUIDPipe, Patch, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, auditBefore } from '@flowlens/audit';
 import { CurrentPrincipal, type Principal, randomToken, RequireRole, sha256Hex, WorkspaceKeyGuard } from '@flowlens/auth';
 import { ConnectorRepository, type ConnectorRecord } from '@flowlens/persistence';
-import { ApiError } from '@flowlens/platform';
+import { ApiError, PublicUrls, type RequestLike, webhookPathOf } from '@flowlens/platform';
 import { CreateConnectorDto, DeleteConnectorQueryDto, UpdateConnectorDto } from './admin.dto';
 
-export function webhookPath(connector: Pick<ConnectorRecord, 'type' | 'id'>): string {
-  return `/webhooks/${connector.type}/${connector.id}`;
-}
-
-function view(connector: ConnectorRecord) {
+/**
+ * `webhookUrl` is the full URL to give the source, when known: the stored callback URL, else
+ * FLOWLENS_PUBLIC_URL + the path, else the origin this request reached Flowlens at. For Trello it is
+ * exactly the URL signatures are checked against (when no callback URL is stored, the check uses the
+ * URL each delivery arrives at, which is this one when the source calls the same host).
+ */
+function view(connector: ConnectorRecord, urls: PublicUrls, request: RequestLike) {
+  const path = webhookPathOf(connector);
   const overlap = connector.previousSecret !== null && connector.previousSecretValidUntil !== null && connector.previousSecretValidUntil.getTime() > Date.now();
   return {
     id: connector.id,
     type: connector.type,
     name: connector.name,
-    webhookPath: webhookPath(connector),
+    webhookPath: path,
+    webhookUrl: connector.callbackUrl ?? urls.urlFor(path, request),
     signed: connector.secret !== null,
     previousSecretValidUntil: overlap ? (connector.previousSecretValidUntil as Date).toISOString() : null,
     enabled: connector.enabled,
@@ -33,7 +37,10 @@ function view(connector: ConnectorRecord) {
 @Audited('connector')
 @Controller('api/v1/connectors')
 export class ConnectorsController {
-  constructor(private readonly connectors: ConnectorRepository) {}
+  constructor(
+    private readonly connectors: ConnectorRepository,
+    @Optional() private readonly urls: PublicUrls = new PublicUrls(),
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -44,7 +51,7 @@ export class ConnectorsController {
       '`webhookToken` for sources that cannot sign (append `?token=` to the webhook URL). ' +
       'Setting `rateLimitPerMinute` (opt-in) answers deliveries over it with 429 and Retry-After.',
   })
-  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateConnectorDto) {
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateConnectorDto, @Req() request: RequestLike) {
     const token = randomToken(24);
     const connector = await this.connectors.create({
       workspaceId: principal.workspaceId,
@@ -55,13 +62,14 @@ export class ConnectorsController {
       callbackUrl: body.callbackUrl ?? null,
       settings: body.settings,
     });
-    return { ...view(connector), webhookToken: token, tokenWebhookPath: `${webhookPath(connector)}?token=${token}` };
+    const shown = view(connector, this.urls, request);
+    return { ...shown, webhookToken: token, tokenWebhookPath: `${shown.webhookPath}?token=${token}` };
   }
 
   @Get()
   @ApiOperation({ summary: 'List the workspace connectors (secrets are never returned)' })
-  async list(@CurrentPrincipal() principal: Principal) {
-    return { items: (await this.connectors.listByWorkspace(principal.workspaceId)).map(view) };
+  async list(@CurrentPrincipal() principal: Principal, @Req() request: RequestLike) {
+    return { items: (await this.connectors.listByWorkspace(principal.workspaceId)).map((connector) => view(connector, this.urls, request)) };
   }
 
   @Patch(':id')
@@ -73,13 +81,13 @@ export class ConnectorsController {
       '`enabled: false` refuses deliveries (403) until enabled again. Settings are replaced as a whole. ' +
       'Deliveries dead-lettered by a wrong setting can be re-driven afterwards (`POST /api/v1/dead-letters/{deliveryId}/redrive`).',
   })
-  async update(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateConnectorDto) {
+  async update(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateConnectorDto, @Req() request: RequestLike) {
     const existing = await this.connectors.findInWorkspace(principal.workspaceId, id);
     const { previousSecretValidUntil, ...patch } = body;
     const updated = existing && (await this.connectors.update(principal.workspaceId, id, { ...patch, ...(previousSecretValidUntil ? { previousSecretValidUntil: new Date(previousSecretValidUntil) } : {}) }));
     if (!existing || !updated) throw ApiError.notFound(`no connector with id ${id}`, 'unknown_connector');
-    auditBefore(view(existing));
-    return view(updated);
+    auditBefore(view(existing, this.urls, request));
+    return view(updated, this.urls, request);
   }
 
   @Delete(':id')
@@ -88,9 +96,9 @@ export class ConnectorsController {
     summary: 'Delete a connector: its webhook URL answers 404 from then on',
     description: 'Its dead letters and import jobs are kept for the record; `?purge=true` deletes them too. Events already in the log and the figures stay.',
   })
-  async remove(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: DeleteConnectorQueryDto): Promise<void> {
+  async remove(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: DeleteConnectorQueryDto, @Req() request: RequestLike): Promise<void> {
     const existing = await this.connectors.findInWorkspace(principal.workspaceId, id);
     if (!existing || !(await this.connectors.delete(principal.workspaceId, id, { purge: query.purge }))) throw ApiError.notFound(`no connector with id ${id}`, 'unknown_connector');
-    auditBefore({ ...view(existing), purged: query.purge });
+    auditBefore({ ...view(existing, this.urls, request), purged: query.purge });
   }
 }

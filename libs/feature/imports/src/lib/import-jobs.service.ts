@@ -65,7 +65,7 @@ export class ImportJobsService {
     switch (request.kind) {
       case 'jira-rest':
         return {
-          params: { baseUrl: request.baseUrl, jql: request.jql, authKind: request.auth.kind, ...(request.auth.kind === 'basic' ? { email: request.auth.email } : {}), ...(request.pageSize ? { pageSize: request.pageSize } : {}) },
+          params: { baseUrl: request.baseUrl, jql: request.jql, authKind: request.auth.kind, ...(request.auth.kind === 'basic' ? { email: request.auth.email } : {}), ...(request.pageSize ? { pageSize: request.pageSize } : {}), ...(request.site ? { site: request.site } : {}) },
           secrets: { jiraAuth: request.auth },
           fileBody: null,
         };

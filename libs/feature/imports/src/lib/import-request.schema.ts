@@ -18,6 +18,8 @@ export const jiraRestRequestSchema = z
     auth: jiraAuthSchema,
     /** Issues per search page (Jira answers at most 100). */
     pageSize: z.number().int().min(1).max(100).optional(),
+    /** `cloud` (REST v3, default) or `data-center` (Jira Data Center / Server, REST v2; auth: a personal access token as bearer). */
+    site: z.enum(['cloud', 'data-center']).optional(),
   })
   .strict();
 
@@ -58,6 +60,7 @@ export const storedParamsSchema = z.object({
   authKind: z.enum(['basic', 'bearer']).optional(),
   email: z.string().optional(),
   pageSize: z.number().int().optional(),
+  site: z.enum(['cloud', 'data-center']).optional(),
   boardId: z.string().optional(),
   fileName: z.string().nullable().optional(),
   path: z.string().optional(),

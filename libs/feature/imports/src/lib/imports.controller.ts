@@ -27,7 +27,7 @@ export class ImportsController {
   @HttpCode(202)
   @ApiBody({
     description:
-      '`{ kind: "jira-rest", connectorId, baseUrl, jql, auth: { kind: "basic", email, apiToken } | { kind: "bearer", token }, pageSize? }`, ' +
+      '`{ kind: "jira-rest", connectorId, baseUrl, jql, auth: { kind: "basic", email, apiToken } | { kind: "bearer", token }, pageSize?, site?: "cloud" | "data-center" }`, ' +
       '`{ kind: "trello-rest", connectorId, boardId, key, token, baseUrl? }`, or `{ kind: "jira-file" | "trello-file", connectorId, file, fileName? }`',
     schema: { type: 'object', required: ['kind', 'connectorId'], properties: { kind: { type: 'string', enum: ['jira-rest', 'trello-rest', 'jira-file', 'trello-file'] }, connectorId: { type: 'string', format: 'uuid' } } },
   })

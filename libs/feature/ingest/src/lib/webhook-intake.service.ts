@@ -1,8 +1,8 @@
-import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { EventSource } from '@flowlens/contracts';
 import { safeEqual, sha256Hex } from '@flowlens/auth';
 import { acceptedSecrets, ConnectorRepository, type ConnectorRecord, DeadLetterRepository } from '@flowlens/persistence';
-import { ApiError } from '@flowlens/platform';
+import { ApiError, PublicUrls, webhookPathOf } from '@flowlens/platform';
 import { ConnectorRateLimiter } from './connector-rate-limiter';
 import { DeliveryLog, type RawDelivery } from './delivery-log';
 import { normaliseDelivery } from './normalise-delivery';
@@ -13,6 +13,8 @@ export interface WebhookDelivery {
   readonly body: unknown;
   readonly headers: Readonly<Record<string, string | undefined>>;
   readonly token: string | undefined;
+  /** The URL as the request reached Flowlens; what Trello signed when nothing else is known. */
+  readonly url?: string | null;
 }
 
 export interface IntakeResult {
@@ -35,6 +37,7 @@ export class WebhookIntakeService {
     private readonly deadLetters: DeadLetterRepository,
     @Inject(WEBHOOK_CONNECTORS) private readonly registry: WebhookConnectorRegistry,
     private readonly rateLimiter: ConnectorRateLimiter,
+    @Optional() private readonly urls: PublicUrls = new PublicUrls(),
   ) {}
 
   /** The connector behind a webhook URL, or 404. */
@@ -53,8 +56,10 @@ export class WebhookIntakeService {
     }
     const request = { rawBody: delivery.rawBody, headers: delivery.headers };
     // During a rotation's overlap a delivery signed with either secret is genuine.
-    const authenticate = (c: ConnectorRecord) =>
-      this.authenticate(c, delivery.token, () => acceptedSecrets(c).some((secret) => adapter.verify(request, { secret, callbackUrl: c.callbackUrl })));
+    const authenticate = (c: ConnectorRecord) => {
+      const callbackUrl = this.callbackUrlOf(c, delivery);
+      this.authenticate(c, delivery.token, callbackUrl, () => acceptedSecrets(c).some((secret) => adapter.verify(request, { secret, callbackUrl })));
+    };
     try {
       authenticate(connector);
     } catch (refusal) {
@@ -108,13 +113,28 @@ export class WebhookIntakeService {
     }
   }
 
-  private authenticate(connector: ConnectorRecord, token: string | undefined, verifySignature: () => boolean): void {
+  /**
+   * The URL Trello signed: the one stored with the connector, else FLOWLENS_PUBLIC_URL + the
+   * webhook path, else the URL as the request reached Flowlens.
+   */
+  private callbackUrlOf(connector: ConnectorRecord, delivery: WebhookDelivery): string | null {
+    return connector.callbackUrl ?? this.urls.configured(webhookPathOf(connector)) ?? delivery.url ?? null;
+  }
+
+  private authenticate(connector: ConnectorRecord, token: string | undefined, callbackUrl: string | null, verifySignature: () => boolean): void {
     if (token !== undefined) {
       if (!safeEqual(sha256Hex(token), connector.tokenHash)) throw ApiError.unauthorized('invalid webhook token', 'invalid_token');
       return;
     }
     if (connector.secret === null) throw ApiError.unauthorized('this connector has no secret: call its webhook URL with ?token=<webhook token>', 'missing_token');
-    if (!verifySignature()) throw ApiError.unauthorized('missing or invalid webhook signature', 'invalid_signature');
+    if (verifySignature()) return;
+    // Trello signs body + callback URL: a URL that differs from the registered one is the usual cause.
+    if (connector.type === 'trello') {
+      throw new ApiError(HttpStatus.UNAUTHORIZED, 'invalid_signature', `missing or invalid webhook signature (checked against the callback URL ${callbackUrl ?? '(unknown)'})`, [
+        { path: 'callbackUrl', message: `${callbackUrl ?? '(unknown)'}: register this exact URL at Trello, or store the registered one with PATCH /api/v1/connectors/${connector.id}` },
+      ]);
+    }
+    throw ApiError.unauthorized('missing or invalid webhook signature', 'invalid_signature');
   }
 }
 

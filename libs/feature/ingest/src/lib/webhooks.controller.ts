@@ -1,10 +1,10 @@
-import { Controller, Head, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Controller, Head, HttpCode, Optional, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiExcludeEndpoint, ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { RawBodyRequest } from '@nestjs/common';
 import type { Request } from 'express';
 import { GENERIC_WEBHOOK_OPENAPI_SCHEMA } from '@flowlens/connector-generic';
 import type { EventSource } from '@flowlens/contracts';
-import { ApiError, PublicRoute, WEBHOOK_OUTCOME } from '@flowlens/platform';
+import { ApiError, PublicRoute, PublicUrls, WEBHOOK_OUTCOME } from '@flowlens/platform';
 import { type IntakeResult, WebhookIntakeService } from './webhook-intake.service';
 
 type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
@@ -29,7 +29,10 @@ const WebhookResponses = (): MethodDecorator => (target, key, descriptor) => {
 @PublicRoute()
 @Controller('webhooks')
 export class WebhooksController {
-  constructor(private readonly intake: WebhookIntakeService) {}
+  constructor(
+    private readonly intake: WebhookIntakeService,
+    @Optional() private readonly urls: PublicUrls = new PublicUrls(),
+  ) {}
 
   @Head('trello/:connectorId')
   @HttpCode(200)
@@ -81,6 +84,7 @@ export class WebhooksController {
       body: request.body,
       headers: request.headers as Record<string, string | undefined>,
       token: typeof token === 'string' ? token : undefined,
+      url: this.urls.requestUrl(request),
     });
     if (request.res) request.res.locals[WEBHOOK_OUTCOME] = outcomeOf(result);
     return result;

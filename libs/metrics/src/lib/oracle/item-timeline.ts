@@ -30,19 +30,22 @@ export interface ItemTimeline {
 }
 
 type StatusChanged = CanonicalEventOf<'WorkItemStatusChanged'>;
+type Observed = CanonicalEventOf<'WorkItemObserved'>;
 
 /**
  * Folds one item's events (already in source order) into its timeline. Without a Created
  * event, the item exists from its earliest event, in the `from` status of its first status
- * change (else that change's `to`); with no status information at all it yields null.
+ * change (else that change's `to`), else in the status of its first observation; with no status
+ * information at all it yields null. An observation never changes the status of a known history.
  */
 export function foldItem(timed: readonly TimedEvent<WorkItemEvent>[]): ItemTimeline | null {
   const events = timed.map((entry) => entry.event);
   const created = timed.find((entry) => entry.event.type === 'WorkItemCreated');
   const firstChange = events.find((event): event is StatusChanged => event.type === 'WorkItemStatusChanged');
+  const firstObserved = events.find((event): event is Observed => event.type === 'WorkItemObserved');
   const first = events[0];
   let state: ItemState = {
-    status: created ? null : (firstChange?.payload.from ?? firstChange?.payload.to ?? null),
+    status: created ? null : (firstChange?.payload.from ?? firstChange?.payload.to ?? firstObserved?.payload.status ?? null),
     boardId: created?.event.boardId ?? (first.type === 'WorkItemMoved' ? first.payload.fromBoardId : first.boardId),
     archived: false,
     blockReasons: [],
@@ -65,6 +68,10 @@ export function foldItem(timed: readonly TimedEvent<WorkItemEvent>[]): ItemTimel
       case 'WorkItemUpdated':
         fields = { ...fields, ...definedOnly(event.payload.changes) };
         state = { ...state, ...membership(event.payload.changes) };
+        break;
+      case 'WorkItemObserved':
+        fields = { ...fields, ...definedOnly(event.payload.fields) };
+        state = { ...state, ...membership(event.payload.fields) };
         break;
       case 'WorkItemStatusChanged':
         state = { ...state, status: event.payload.to };

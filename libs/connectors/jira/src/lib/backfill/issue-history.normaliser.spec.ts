@@ -26,7 +26,8 @@ describe('jiraIssueHistoryToEvents', () => {
   it.each(['issue-updated-status', 'issue-updated-fields', 'issue-updated-unblocked', 'issue-updated-moved'])(
     'reproduces every event of the %s webhook under the same id',
     (name) => {
-      for (const live of webhook(name)) {
+      // The observation travelling with a webhook is not part of the history a back-fill replays.
+      for (const live of webhook(name).filter((event) => event.type !== 'WorkItemObserved')) {
         expect(shape(byId.get(live.eventId))).toEqual(shape(live));
         if (live.type !== 'WorkItemStatusChanged') expect(byId.get(live.eventId)?.payload).toEqual(live.payload);
       }

@@ -1,23 +1,21 @@
 import type { JiraChangelogHistory, JiraIssue } from '../schema/jira-issue.schema';
-import {
-  jiraApproximateCountSchema,
-  jiraChangelogPageSchema,
-  jiraProjectStatusesSchema,
-  jiraSearchPageSchema,
-} from '../schema/jira-rest.schema';
+import { jiraProjectStatusesSchema } from '../schema/jira-rest.schema';
 import { mapConcurrently } from './concurrency.util';
-import { initialCheckpoint, jiraBackfillCheckpointSchema, JiraCheckpointError, type JiraBackfillCheckpoint } from './jira-backfill.checkpoint';
+import { initialCheckpoint, jiraBackfillCheckpointSchema, JiraCheckpointError, type JiraBackfillCheckpoint, type JiraBackfillCheckpointInput } from './jira-backfill.checkpoint';
 import type { JiraRestClient } from './jira-rest.client';
+import { cloudSiteApi, dataCenterSiteApi, type JiraSiteApi, type JiraSiteKind } from './jira-site.api';
 import { statusCatalogueOf, type JiraStatusCatalogue } from './status-catalogue';
 
 export interface JiraBackfillOptions {
   readonly jql: string;
+  /** `cloud` (REST v3, the default) or `data-center` (Jira Data Center / Server, REST v2). */
+  readonly site?: JiraSiteKind;
   /** Issues per search page; Jira may answer with fewer. */
   readonly pageSize?: number;
   readonly changelogPageSize?: number;
   /** Changelogs fetched in parallel within a page. */
   readonly concurrency?: number;
-  /** Ask `search/approximate-count` for a total to report progress against. */
+  /** Ask for a total to report progress against (Cloud: `search/approximate-count`; Data Center: each page's `total`). */
   readonly countTotal?: boolean;
 }
 
@@ -40,16 +38,19 @@ export interface JiraBackfillPage {
   readonly progress: JiraBackfillProgress;
 }
 
-/** Reads a Jira Cloud site's issues with their full changelogs, page by page, resumably. */
+/** Reads a Jira Cloud or Data Center site's issues with their full changelogs, page by page, resumably. */
 export class JiraBackfillClient {
   private readonly catalogues = new Map<string, Promise<JiraStatusCatalogue>>();
+  private readonly site: JiraSiteApi;
 
   constructor(
     private readonly rest: JiraRestClient,
     private readonly options: JiraBackfillOptions,
-  ) {}
+  ) {
+    this.site = options.site === 'data-center' ? dataCenterSiteApi(rest) : cloudSiteApi(rest);
+  }
 
-  async *pages(from?: JiraBackfillCheckpoint): AsyncGenerator<JiraBackfillPage> {
+  async *pages(from?: JiraBackfillCheckpointInput): AsyncGenerator<JiraBackfillPage> {
     let checkpoint = from ? this.validCheckpoint(from) : initialCheckpoint(this.options.jql);
     if (checkpoint.jql !== this.options.jql) {
       throw new JiraCheckpointError(`checkpoint belongs to JQL "${checkpoint.jql}", not "${this.options.jql}"`);
@@ -58,22 +59,17 @@ export class JiraBackfillClient {
       checkpoint = { ...checkpoint, total: await this.approximateCount() };
     }
     while (!checkpoint.done) {
-      const page = await this.rest.get(
-        '/rest/api/3/search/jql',
-        { jql: this.options.jql, nextPageToken: checkpoint.nextPageToken ?? undefined, maxResults: this.options.pageSize ?? 100, fields: '*all' },
-        jiraSearchPageSchema,
-      );
+      const page = await this.site.search(this.options.jql, checkpoint, this.options.pageSize ?? 100);
       const issues = await mapConcurrently(page.issues, this.options.concurrency ?? 4, async (issue) => ({
         issue,
         histories: await this.changelog(issue.id),
       }));
-      const nextPageToken = page.nextPageToken ?? null;
       checkpoint = {
         ...checkpoint,
-        nextPageToken,
+        ...page.next,
+        total: checkpoint.total ?? (this.options.countTotal === false ? null : page.total),
         issuesDone: checkpoint.issuesDone + issues.length,
         pagesDone: checkpoint.pagesDone + 1,
-        done: page.isLast === true || nextPageToken === null,
       };
       yield { issues, checkpoint, progress: { issuesDone: checkpoint.issuesDone, pagesDone: checkpoint.pagesDone, total: checkpoint.total } };
     }
@@ -90,14 +86,10 @@ export class JiraBackfillClient {
     const histories: JiraChangelogHistory[] = [];
     const maxResults = this.options.changelogPageSize ?? 100;
     for (;;) {
-      const page = await this.rest.get(
-        `/rest/api/3/issue/${encodeURIComponent(issueId)}/changelog`,
-        { startAt: histories.length, maxResults },
-        jiraChangelogPageSchema,
-      );
-      histories.push(...page.values);
-      const exhausted = page.values.length === 0 || (page.total !== null && page.total !== undefined && histories.length >= page.total);
-      if (page.isLast === true || exhausted) return histories;
+      const page = await this.site.changelog(issueId, histories.length, maxResults);
+      histories.push(...page.histories);
+      const exhausted = page.histories.length === 0 || (page.total !== null && histories.length >= page.total);
+      if (page.isLast || exhausted) return histories;
     }
   }
 
@@ -105,17 +97,15 @@ export class JiraBackfillClient {
   statusCatalogue(projectKey: string): Promise<JiraStatusCatalogue> {
     let catalogue = this.catalogues.get(projectKey);
     if (!catalogue) {
-      catalogue = this.rest
-        .get(`/rest/api/3/project/${encodeURIComponent(projectKey)}/statuses`, {}, jiraProjectStatusesSchema)
-        .then((response) => statusCatalogueOf(response));
+      catalogue = this.rest.get(this.site.statusesPath(projectKey), {}, jiraProjectStatusesSchema).then((response) => statusCatalogueOf(response));
       catalogue.catch(() => this.catalogues.delete(projectKey));
       this.catalogues.set(projectKey, catalogue);
     }
     return catalogue;
   }
 
-  async approximateCount(): Promise<number> {
-    const { count } = await this.rest.post('/rest/api/3/search/approximate-count', { jql: this.options.jql }, jiraApproximateCountSchema);
-    return count;
+  /** The site's count of the JQL's issues (null on Data Center, whose pages carry it). */
+  approximateCount(): Promise<number | null> {
+    return this.site.count(this.options.jql);
   }
 }

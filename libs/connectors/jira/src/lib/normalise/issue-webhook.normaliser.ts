@@ -9,6 +9,7 @@ import type {
 import { changelogEvents } from './changelog.normaliser';
 import { rewindChangelog } from './changelog.rewinder';
 import { creationEvents } from './issue-created.normaliser';
+import { observationEvents } from './issue-observed.normaliser';
 import { boardIdOf, issueStateOf, knownMultiValuedOf } from './issue-state';
 import { envelopeOf } from './jira-event.factory';
 import { firstInstant } from './jira-time.util';
@@ -53,23 +54,31 @@ export function normaliseIssueCreated(body: JiraIssueCreatedWebhook, ctx: Normal
 export function normaliseIssueUpdated(body: JiraIssueUpdatedWebhook, ctx: NormalisationContext, settings: JiraConnectorSettings): NormalisationResult {
   const { issue, changelog } = body;
   const items = changelog?.items ?? [];
-  if (!changelog || items.length === 0) {
-    return { kind: 'ignored', reason: `jira:issue_updated for ${issue.key} without a changelog (e.g. a comment)` };
-  }
-  if (!changelog.id) throw new NormalisationError(`jira:issue_updated for ${issue.key}: changelog without an id`);
-  const events = changelogEvents({
-    ctx,
-    settings,
-    identity: { itemId: issue.id, itemKey: issue.key, boardId: boardIdOf(issue) },
-    changelogId: changelog.id,
-    items,
-    occurredAt: firstInstant(ctx.receivedAt, changelog.created, body.timestamp),
-    categoryOf: currentCategoryLookup(issue.fields),
-    multiValuedAfter: () => knownMultiValuedOf(issue.fields),
-  });
+  if (items.length > 0 && !changelog?.id) throw new NormalisationError(`jira:issue_updated for ${issue.key}: changelog without an id`);
+  const changelogId = items.length > 0 ? changelog?.id : undefined;
+  const occurredAt = firstInstant(ctx.receivedAt, changelogId ? changelog?.created : undefined, body.timestamp);
+  const changes = changelogId
+    ? changelogEvents({
+        ctx,
+        settings,
+        identity: { itemId: issue.id, itemKey: issue.key, boardId: boardIdOf(issue) },
+        changelogId,
+        items,
+        occurredAt,
+        categoryOf: currentCategoryLookup(issue.fields),
+        multiValuedAfter: () => knownMultiValuedOf(issue.fields),
+      })
+    : [];
+  // Without a changelog (a comment), Jira's event time is the only stable identity of the change.
+  const stamp = String(body.timestamp ?? issue.fields?.['updated'] ?? '');
+  const origin = changelogId
+    ? { idParts: [issue.id, changelogId], sourceEventId: changelogId, occurredAt }
+    : { idParts: [issue.id, 'update', stamp], sourceEventId: `${issue.id}:update:${stamp}`, occurredAt };
+  const events = [...changes, ...observationEvents({ ctx, settings, issue, origin })];
   if (events.length > 0) return { kind: 'events', events };
+  if (!changelogId) return { kind: 'ignored', reason: `jira:issue_updated for ${issue.key} without a changelog nor a status` };
   const fields = [...new Set(items.map((item) => item.field))].join(', ');
-  return { kind: 'ignored', reason: `changelog ${changelog.id} of ${issue.key} changes only untracked fields: ${fields}` };
+  return { kind: 'ignored', reason: `changelog ${changelogId} of ${issue.key} changes only untracked fields: ${fields}` };
 }
 
 export function normaliseIssueDeleted(body: JiraIssueDeletedWebhook, ctx: NormalisationContext): NormalisationResult {

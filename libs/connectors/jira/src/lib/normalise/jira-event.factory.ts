@@ -20,6 +20,8 @@ export const JIRA_SEQUENCE = {
   updated: 5,
   flag: 6,
   label: 7,
+  /** After everything else: it shows the issue as the change left it. */
+  observed: 8,
 } as const;
 
 export interface EventOrigin {

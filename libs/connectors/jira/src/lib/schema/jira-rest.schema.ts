@@ -10,6 +10,25 @@ export const jiraSearchPageSchema = z.looseObject({
 });
 export type JiraSearchPage = z.infer<typeof jiraSearchPageSchema>;
 
+/** Data Center `GET /rest/api/2/search`: offset paging (`startAt`, `total`). */
+export const jiraOffsetSearchPageSchema = z.looseObject({
+  startAt: z.number().int().nonnegative().nullish(),
+  maxResults: z.number().int().nullish(),
+  total: z.number().int().nonnegative().nullish(),
+  issues: z.array(jiraIssueSchema),
+});
+export type JiraOffsetSearchPage = z.infer<typeof jiraOffsetSearchPageSchema>;
+
+/** Data Center `GET /rest/api/2/issue/{id}?expand=changelog`: the changelog, oldest history first. */
+export const jiraExpandedChangelogSchema = z.looseObject({
+  changelog: z.looseObject({
+    startAt: z.number().nullish(),
+    maxResults: z.number().nullish(),
+    total: z.number().nullish(),
+    histories: z.array(jiraChangelogHistorySchema),
+  }),
+});
+
 /** `GET /rest/api/3/issue/{id}/changelog`: offset paging, oldest history first. */
 export const jiraChangelogPageSchema = z.looseObject({
   startAt: z.number().nullish(),

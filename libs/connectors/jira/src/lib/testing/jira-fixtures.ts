@@ -40,6 +40,11 @@ export function eventsOf(result: NormalisationResult): CanonicalEvent[] {
   return result.events.map((event) => canonicalEventSchema.parse(event));
 }
 
+/** The events of the change itself, without the observation of the issue that travels with it. */
+export function changesOf(result: NormalisationResult): CanonicalEvent[] {
+  return eventsOf(result).filter((event) => event.type !== 'WorkItemObserved');
+}
+
 /** Tests mutate recorded payloads freely to build variants; typing each path would add nothing. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type MutableJson = Record<string, any>;

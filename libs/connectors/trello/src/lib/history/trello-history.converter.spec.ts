@@ -18,8 +18,10 @@ describe('trelloActionsToEvents', () => {
     const boardId = delivery.action.data.board?.id ?? exported.id;
     const fromHistory = trelloActionsToEvents([delivery.action], exported.lists, history(boardId));
     const sameAction = fromHistory.events.filter((e) => e.sourceEventId === delivery.action.id);
-    expect(sameAction).toEqual(fromWebhook.kind === 'events' ? fromWebhook.events : []);
-    if (fromWebhook.kind === 'ignored') expect(fromHistory.ignored).toEqual([{ actionId: delivery.action.id, type: delivery.action.type, reason: fromWebhook.reason }]);
+    // A history needs no observation of the card: it holds every action of it.
+    const changes = fromWebhook.kind === 'events' ? fromWebhook.events.filter((e) => e.type !== 'WorkItemObserved') : [];
+    expect(sameAction).toEqual(changes);
+    if (changes.length === 0) expect(fromHistory.ignored).toEqual([{ actionId: delivery.action.id, type: delivery.action.type, reason: expect.any(String) }]);
   });
 
   it('accepts pages in any order and a repeated action once', () => {

@@ -5,7 +5,8 @@ import { mapLabelAdded, mapLabelRemoved } from './card-label.mapper';
 import { mapMemberAdded, mapMemberRemoved } from './card-member.mapper';
 import { mapMovedFromBoard, mapMovedToBoard } from './card-moved.mapper';
 import { mapCardUpdated } from './card-updated.mapper';
-import type { TrelloActionMapper } from './mapper-outcome';
+import { ignored, type TrelloActionMapper } from './mapper-outcome';
+import { observationDraft } from './card-observed.mapper';
 import { TrelloActionScope } from './trello-action.scope';
 import { makeTrelloEvent } from './trello-event.factory';
 import type { TrelloLookup } from './trello-lookup';
@@ -43,6 +44,15 @@ export function isTrelloCreation(type: string): boolean {
   return CREATION_TYPES.has(type);
 }
 
+export interface TrelloActionOptions {
+  /**
+   * Add `WorkItemObserved` (the card in its current list) to each card action naming the list:
+   * live webhooks, where a card may be first seen mid-life. A history has every action of the
+   * card (and a synthetic creation), so it needs none.
+   */
+  readonly observe?: boolean;
+}
+
 /**
  * One schema-valid Trello action -> canonical events. The event ids are derived from the action id
  * (and a discriminator per event), so a webhook, its retries, the back-fill and a file import of the
@@ -52,15 +62,17 @@ export function trelloActionToEvents(
   action: TrelloAction,
   ctx: NormalisationContext,
   lookup: TrelloLookup = {},
+  options: TrelloActionOptions = {},
 ): NormalisationResult {
   const mapper = MAPPERS[action.type];
-  if (!mapper) return { kind: 'ignored', reason: IGNORED[action.type] ?? `action type ${action.type} is not tracked` };
   const scope = new TrelloActionScope(action, lookup);
-  const outcome = mapper(scope);
-  if ('ignored' in outcome) return { kind: 'ignored', reason: outcome.ignored };
+  const outcome = mapper ? mapper(scope) : ignored(IGNORED[action.type] ?? `action type ${action.type} is not tracked`);
+  const observed = options.observe && !isTrelloCreation(action.type) ? observationDraft(scope) : null;
+  const list = 'drafts' in outcome ? [...outcome.drafts, ...(observed ? [observed] : [])] : observed ? [observed] : [];
+  if (list.length === 0) return { kind: 'ignored', reason: 'ignored' in outcome ? outcome.ignored : `${action.type} gives no event` };
   const card = scope.card();
   const occurredAt = toIsoInstant(action.date);
-  const events = outcome.drafts.map((draft, sequence) =>
+  const events = list.map((draft, sequence) =>
     makeTrelloEvent(
       ctx,
       {

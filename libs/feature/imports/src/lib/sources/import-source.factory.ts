@@ -29,7 +29,7 @@ export class ImportSourceFactory {
       case 'jira-rest': {
         if (!secrets.jiraAuth || !params.baseUrl || !params.jql) throw new ImportSourceError('the job has no Jira site, JQL or credentials');
         const rest = new JiraRestClient({ baseUrl: params.baseUrl, auth: secrets.jiraAuth });
-        return new JiraRestSource(new JiraBackfillClient(rest, { jql: params.jql, pageSize: params.pageSize ?? 100, concurrency: 4 }), ctx);
+        return new JiraRestSource(new JiraBackfillClient(rest, { jql: params.jql, pageSize: params.pageSize ?? 100, concurrency: 4, site: params.site ?? 'cloud' }), ctx);
       }
       case 'trello-rest': {
         if (!secrets.trello || !params.boardId) throw new ImportSourceError('the job has no Trello board, key or token');
