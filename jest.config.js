@@ -15,6 +15,7 @@ const shared = {
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'json'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.infra/'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/fast-check-setup.ts'],
 };
 
 module.exports = {
@@ -25,7 +26,7 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.js',
-      setupFilesAfterEnv: ['<rootDir>/test/support/integration-setup.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/fast-check-setup.ts', '<rootDir>/test/support/integration-setup.ts'],
       slowTestThreshold: 30,
     },
   ],

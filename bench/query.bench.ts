@@ -1,6 +1,8 @@
 // npm run bench:query — a realistic portfolio (BENCH_ITEMS items, default 1,000,000, ~20 events each,
 // 200 boards, two years) loaded through the production projection code into ClickHouse (chDB);
-// p50/p95 latency of every metric endpoint over 20 runs with varying filters, through HTTP; and,
+// p50/p95 latency of every metric endpoint over 20 runs with varying filters, through HTTP (with
+// BENCH_TEAMS teams, default 40, and BENCH_PORTFOLIOS portfolios, default 5, for the capacity
+// endpoints and the teamId filter); and,
 // in the same run, throughput, cycle-time p85 and WIP by plain SQL on PostgreSQL over the same
 // transitions, with the speed ratio.
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,8 @@ import { boardPlans, portfolioEvents } from './portfolio.generator';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const BOARDS = Number(process.env.BENCH_BOARDS ?? 200);
+const TEAMS = Number(process.env.BENCH_TEAMS ?? 40);
+const PORTFOLIOS = Number(process.env.BENCH_PORTFOLIOS ?? 5);
 const DAYS = 730;
 const RUNS = 20;
 const ADMIN = 'bench-admin-token-0123456789';
@@ -81,6 +85,10 @@ async function main(): Promise<void> {
     return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
   })();
   const plan = runs(now, [...plans.keys()], random);
+  const { teamIds, portfolioIds } = await organisation(client, [...plans.keys()]);
+  const window = (r: Run) => r.query.split('&').filter((p) => p.startsWith('from=') || p.startsWith('to=')).join('&');
+  const team = (i: number) => teamIds[(i * 7) % teamIds.length] as string;
+  const portfolio = (i: number) => portfolioIds[i % portfolioIds.length] as string;
   const endpoints: Array<[string, (r: Run, i: number) => string]> = [
     ['throughput', (r) => `/api/v1/metrics/throughput?interval=week&${r.query}`],
     ['cycle-time', (r) => `/api/v1/metrics/cycle-time?${r.query}`],
@@ -95,6 +103,13 @@ async function main(): Promise<void> {
     ['forecast/how-many', (r) => `/api/v1/forecast/how-many?by=${new Date(now + 30 * DAY).toISOString().slice(0, 10)}&seed=1&${r.query.replace(/(^|&)(from|to)=[^&]*/g, '')}`],
     ['forecast/when', (r) => `/api/v1/forecast/when?items=50&seed=1&${r.query.replace(/(^|&)(from|to)=[^&]*/g, '')}`],
     ['items/{key}', (_r, i) => `/api/v1/items/PRJ${(i * 7) % (BOARDS - 1)}-${1 + i * 13}`],
+    ['throughput?teamId', (r, i) => `/api/v1/metrics/throughput?interval=week&${window(r)}&teamId=${team(i)}`],
+    ['capacity (team)', (r, i) => `/api/v1/capacity?${window(r)}&teamId=${team(i)}`],
+    ['capacity (portfolio)', (r, i) => `/api/v1/capacity?${window(r)}&portfolioId=${portfolio(i)}`],
+    ['capacity/allocation (team)', (r, i) => `/api/v1/capacity/allocation?${window(r)}&teamId=${team(i)}`],
+    ['capacity/allocation (portfolio)', (r, i) => `/api/v1/capacity/allocation?${window(r)}&portfolioId=${portfolio(i)}`],
+    ['capacity/cost (team)', (r, i) => `/api/v1/capacity/cost?${window(r)}&teamId=${team(i)}`],
+    ['capacity/cost (portfolio)', (r, i) => `/api/v1/capacity/cost?${window(r)}&portfolioId=${portfolio(i)}`],
     ...RISK_ENDPOINTS.map((name): [string, (r: Run) => string] => [name, (r) => `/api/v1/${name}?${riskQuery(r.query)}`]),
   ];
   const latencies: Record<string, { p50: number; p95: number }> = {};
@@ -134,7 +149,7 @@ async function main(): Promise<void> {
   await database.drop();
 
   const rows: Array<[string, string | number]> = [
-    ['items / events / boards', `${ITEMS.toLocaleString('en-US')} / ${events.toLocaleString('en-US')} / ${BOARDS}`],
+    ['items / events / boards / teams / portfolios', `${ITEMS.toLocaleString('en-US')} / ${events.toLocaleString('en-US')} / ${BOARDS} / ${teamIds.length} / ${portfolioIds.length}`],
     ['load into ClickHouse (events/s)', rate(events, loadMs)],
     ...Object.entries(latencies).map(([name, l]): [string, string] => [`${name} p50 / p95 (ms)`, `${l.p50} / ${l.p95}`]),
   ];
@@ -147,6 +162,45 @@ async function main(): Promise<void> {
   rows.push(['throughput figures equal to PostgreSQL', `${agree}/${RUNS} runs`]);
   report('query', rows, { items: ITEMS, events, boards: BOARDS, loadMs, latencies, postgres: Object.fromEntries(Object.entries(pgMs).map(([k, v]) => [k, summary(v)])), agree });
   if (!process.env.BENCH_KEEP && !reuse) rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * TEAMS teams sharing the boards out evenly (5 people each, a holiday, an absence, a rate) and
+ * PORTFOLIOS portfolios sharing out the teams; kept ones are reused (BENCH_REUSE).
+ */
+async function organisation(client: ApiClient, boards: string[]): Promise<{ teamIds: string[]; portfolioIds: string[] }> {
+  const existing = await client.get<{ items: Array<{ id: string }> }>('/api/v1/teams');
+  if (existing.body.items.length > 0) {
+    const portfolios = await client.get<{ items: Array<{ id: string }> }>('/api/v1/portfolios');
+    return { teamIds: existing.body.items.map((t) => t.id), portfolioIds: portfolios.body.items.map((p) => p.id) };
+  }
+  const teamIds: string[] = [];
+  const perTeam = Math.max(1, Math.floor(boards.length / TEAMS));
+  for (let t = 0; t < TEAMS; t++) {
+    const members = Array.from({ length: 5 }, (_, m) => ({ name: `Person ${t}-${m}`, fte: m === 4 ? 0.5 : 1 }));
+    const body = {
+      name: `Team ${t}`,
+      boardIds: boards.slice(t * perTeam, (t + 1) * perTeam),
+      members,
+      holidays: ['2025-12-25', '2026-01-01'],
+      absences: [{ member: `Person ${t}-0`, from: '2026-02-02', to: '2026-02-13' }],
+      focusFactor: 0.8,
+      costPerFteDay: 500,
+      currency: 'EUR',
+      targetMix: { feature: 0.6, defect: 0.2, debt: 0.2 },
+    };
+    const created = await client.post<{ id: string }>('/api/v1/teams', body);
+    if (created.status !== 201) throw new Error(`team ${t}: ${created.status} ${JSON.stringify(created.body)}`);
+    teamIds.push(created.body.id);
+  }
+  const portfolioIds: string[] = [];
+  const size = Math.max(1, Math.floor(teamIds.length / PORTFOLIOS));
+  for (let p = 0; p < PORTFOLIOS; p++) {
+    const created = await client.post<{ id: string }>('/api/v1/portfolios', { name: `Portfolio ${p}`, teamIds: teamIds.slice(p * size, (p + 1) * size), owners: [`owner${p}@example.com`] });
+    if (created.status !== 201) throw new Error(`portfolio ${p}: ${created.status} ${JSON.stringify(created.body)}`);
+    portfolioIds.push(created.body.id);
+  }
+  return { teamIds, portfolioIds };
 }
 
 interface Loaded {

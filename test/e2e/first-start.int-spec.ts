@@ -35,6 +35,17 @@ describe('first start of the standalone platform', () => {
     expect(sprints.status).toBe(200);
     expect(sprints.body.items.length).toBeGreaterThan(3);
     expect(sprints.body.items.every((s) => s.committed > 0 && s.predictability !== null)).toBe(true);
+    // Teams with calendars and a portfolio, so the capacity figures show at once.
+    const portfolios = await demo.get<{ items: Array<{ id: string; teamIds: string[] }> }>('/api/v1/portfolios');
+    expect(portfolios.body.items).toHaveLength(1);
+    expect(portfolios.body.items[0]?.teamIds).toHaveLength(3);
+    const capacity = await demo.get<{ capacityDays: number; throughput: number; loadPerFte: number | null }>(`/api/v1/capacity?portfolioId=${portfolios.body.items[0]?.id}`);
+    expect(capacity.status).toBe(200);
+    expect(capacity.body.capacityDays).toBeGreaterThan(100);
+    expect(capacity.body.throughput).toBeGreaterThan(100);
+    expect(capacity.body.loadPerFte).not.toBeNull();
+    const cost = await demo.get<{ currency: string; cost: number }>(`/api/v1/capacity/cost?portfolioId=${portfolios.body.items[0]?.id}`);
+    expect(cost.body).toMatchObject({ currency: 'EUR' });
     expect((await new ApiClient(app.url, adminToken).get<{ items: unknown[] }>('/api/v1/workspaces')).body.items).toHaveLength(1);
   });
 

@@ -74,6 +74,20 @@ describe('walking skeleton on real Kafka + PostgreSQL: gateway process -> Kafka 
     expect(await probe.offsets(TOPICS.workItemEvents)).toBe(eventsBefore);
   });
 
+  it('reports the deliveries above in the gateway /metrics, and the consumer in the projector /metrics', async () => {
+    const text = async (app: AppProcess) => (await fetch(`${app.url}/metrics`)).text();
+    const value = (body: string, series: string) => Number(body.split('\n').find((line) => line.startsWith(`${series} `))?.split(' ')[1] ?? NaN);
+    const gw = await text(gateway);
+    expect(value(gw, 'flowlens_webhooks_accepted_total{source="jira",outcome="events"}')).toBe(2);
+    for (const reason of ['invalid_signature', 'unknown_connector', 'malformed_json', 'payload_too_large']) {
+      expect([reason, value(gw, `flowlens_webhooks_rejected_total{source="jira",reason="${reason}"}`)]).toEqual([reason, 1]);
+    }
+    expect(value(gw, 'flowlens_webhooks_received_total{source="jira"}')).toBe(6);
+    expect(value(gw, 'flowlens_log_append_seconds_count{log="kafka"}')).toBe(2);
+    const projector = await eventually(() => text(analytics), (body) => value(body, `flowlens_consumer_lag{group="${PROJECTOR_GROUP}",topic="${TOPICS.workItemEvents}"}`) === 0, { what: 'projector lag 0' });
+    expect(value(projector, `flowlens_projector_batch_size_count{topic="${TOPICS.workItemEvents}"}`)).toBeGreaterThanOrEqual(1);
+  });
+
   it('loses no event and counts none twice when the projector is SIGKILLed mid-stream', async () => {
     const { client, connector, apiKey } = await setUpWorkspace(new ApiClient(analytics.url), ADMIN, { type: 'jira', secret: SECRET });
     sigApiKey = apiKey;

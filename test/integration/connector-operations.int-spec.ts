@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import {
+  ConnectorCache,
   ConnectorRepository,
   DeadLetterRepository,
   ImportJobRepository,
@@ -30,7 +31,7 @@ describe.each<[string, TestDatabaseKind]>([
     letters = new DeadLetterRepository(db);
     jobs = new ImportJobRepository(db);
     workspaceId = (await new WorkspaceRepository(db).create({ name: 'Ops', timezone: 'UTC', firstKey: key(`ops${kind}00000000`.slice(0, 16)) })).id;
-    const connectors = new ConnectorRepository(db, new SecretCipher('k'));
+    const connectors = new ConnectorRepository(db, new SecretCipher('k'), new ConnectorCache());
     connectorId = (await connectors.create({ workspaceId, type: 'jira', name: 'Jira', secret: 's3cret-value', tokenHash: 'c'.repeat(64), callbackUrl: null, settings: {} })).id;
   });
 

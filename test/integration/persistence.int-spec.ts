@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import {
+  ConnectorCache,
   ConnectorRepository,
   MIGRATIONS,
   runPostgresMigrations,
@@ -47,7 +48,7 @@ describe.each<[string, TestDatabaseKind]>([
 
   it('stores connector secrets sealed and returns them opened', async () => {
     const ws = await new WorkspaceRepository(db).create({ name: 'C', timezone: 'UTC', firstKey: key(`p-${kind}-2`) });
-    const connectors = new ConnectorRepository(db, new SecretCipher('test-key'));
+    const connectors = new ConnectorRepository(db, new SecretCipher('test-key'), new ConnectorCache());
     const created = await connectors.create({ workspaceId: ws.id, type: 'jira', name: 'Jira', secret: 'hush', tokenHash: 'b'.repeat(64), callbackUrl: null, settings: { storyPointsField: 'customfield_10016' } });
     const [raw] = await db.query(`SELECT secret_sealed FROM connectors WHERE id = $1`, [created.id]);
     expect(raw.secret_sealed).not.toContain('hush');

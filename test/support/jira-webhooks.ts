@@ -1,8 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { repoRoot } from '@flowlens/testing';
 
-const FIXTURES = join(__dirname, '..', 'fixtures', 'jira', 'webhooks', 'cloud');
+// From the repository root, so the benches (run from dist/) read the same fixtures.
+const FIXTURES = join(repoRoot(), 'test', 'fixtures', 'jira', 'webhooks', 'cloud');
 type Json = Record<string, unknown>;
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

@@ -8,7 +8,7 @@ export class AlertingAppModule {
   static register(env: AlertingEnv): DynamicModule {
     return {
       module: AlertingAppModule,
-      imports: [LoggingModule.forRoot({ level: env.LOG_LEVEL, service: 'alerting' }), HealthModule, AlertingModule.forRoot({ intervalMs: env.ALERT_INTERVAL_MS })],
+      imports: [LoggingModule.forRoot({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, service: 'alerting' }), HealthModule, AlertingModule.forRoot({ intervalMs: env.ALERT_INTERVAL_MS })],
     };
   }
 }

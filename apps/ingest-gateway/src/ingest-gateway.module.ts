@@ -12,7 +12,7 @@ export class IngestGatewayModule {
     return {
       module: IngestGatewayModule,
       imports: [
-        LoggingModule.forRoot({ level: env.LOG_LEVEL, service: 'ingest-gateway' }),
+        LoggingModule.forRoot({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, service: 'ingest-gateway' }),
         HealthModule,
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env)),
         EventLogModule.forRoot(eventLogOptionsFromEnv(env)),

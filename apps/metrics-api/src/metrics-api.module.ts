@@ -13,7 +13,7 @@ export class MetricsApiModule {
     return {
       module: MetricsApiModule,
       imports: [
-        LoggingModule.forRoot({ level: env.LOG_LEVEL, service: 'metrics-api' }),
+        LoggingModule.forRoot({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, service: 'metrics-api' }),
         HealthModule,
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env)),
         ClickHouseModule.forRoot({ ...clickHouseOptionsFromEnv(env), migrateOnStart: env.MIGRATE_ON_START }),

@@ -11,7 +11,7 @@ export class ProjectorAppModule {
     return {
       module: ProjectorAppModule,
       imports: [
-        LoggingModule.forRoot({ level: env.LOG_LEVEL, service: 'projector' }),
+        LoggingModule.forRoot({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, service: 'projector' }),
         HealthModule,
         EventLogModule.forRoot(eventLogOptionsFromEnv(env)),
         ClickHouseModule.forRoot({ ...clickHouseOptionsFromEnv(env), migrateOnStart: env.MIGRATE_ON_START }),

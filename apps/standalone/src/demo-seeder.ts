@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 import { issueApiKey, randomToken, sha256Hex } from '@flowlens/auth';
-import { DEMO_WORKFLOW_MAPS, demoRiskDeliveries, generateDemoHistory } from '@flowlens/demo-data';
+import { teamSchema } from '@flowlens/capacity';
+import { DEMO_WORKFLOW_MAPS, demoOrganisation, demoRiskDeliveries, generateDemoHistory } from '@flowlens/demo-data';
 import { WebhookIntakeService } from '@flowlens/feature-ingest';
-import { ConnectorRepository, WorkflowMapRepository, WorkspaceRepository } from '@flowlens/persistence';
+import { ConnectorRepository, PortfolioRepository, TeamRepository, WorkflowMapRepository, WorkspaceRepository } from '@flowlens/persistence';
 
 export interface SeededDemo {
   readonly workspaceId: string;
@@ -43,6 +44,11 @@ export async function seedDemoWorkspace(app: INestApplication, now = Date.now())
   for (const map of DEMO_WORKFLOW_MAPS) {
     await app.get(WorkflowMapRepository).saveVersion(workspace.id, map.boardId, map.stages.map((s) => ({ ...s, statuses: [...s.statuses] })), 'demo-seed');
   }
+  // A team per board with its calendar, and a portfolio of them all.
+  const organisation = demoOrganisation(now);
+  const teamIds: string[] = [];
+  for (const team of organisation.teams) teamIds.push((await app.get(TeamRepository).create(workspace.id, teamSchema.parse(team))).id);
+  await app.get(PortfolioRepository).create(workspace.id, { ...organisation.portfolio, teamIds, boardIds: [] });
 
   const history = generateDemoHistory({ now });
   const intake = app.get(WebhookIntakeService);

@@ -28,7 +28,7 @@ export class StandaloneModule {
     return {
       module: StandaloneModule,
       imports: [
-        LoggingModule.forRoot({ level: env.LOG_LEVEL, service: 'standalone' }),
+        LoggingModule.forRoot({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, service: 'standalone' }),
         HealthModule,
         PersistenceModule.forRoot(persistenceOptionsFromEnv({ ...env, FLOWLENS_SECRET_KEY: secretKey })),
         AuthModule.forRoot({ adminToken }),

@@ -5,3 +5,5 @@ export * from './lib/event-id';
 export * from './lib/canonical-event.schema';
 export * from './lib/raw-webhook.schema';
 export * from './lib/connector.port';
+export * from './lib/iso-time.util';
+export * from './lib/iso-time.schema';

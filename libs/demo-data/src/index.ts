@@ -3,4 +3,5 @@ export type { DemoDelivery, DemoHistory, DemoHistoryOptions, DemoHistorySummary 
 export { FIRST_ISSUE_ID } from './lib/plan/issue.planner';
 export { DEMO_WORKFLOW_MAPS, type DemoStageCategory, type DemoWorkflowMap } from './lib/demo-workflow-maps';
 export { SITE_URL as DEMO_JIRA_SITE_URL } from './lib/catalog/people.catalog';
+export { demoOrganisation, type DemoOrganisation, type DemoTeam } from './lib/demo-organisation';
 export { demoRiskDeliveries } from './lib/demo-risk.overlay';

@@ -16,5 +16,7 @@ export * from './lib/board-catalog.query';
 export * from './lib/cfd.query';
 export * from './lib/sprint.query';
 export * from './lib/forecast.query';
+export * from './lib/monte-carlo.pool';
 export { datesBetween } from './lib/date-buckets';
+export * from './lib/capacity.query';
 export * from './lib/risk-input.query';

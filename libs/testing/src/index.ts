@@ -4,4 +4,5 @@ export * from './lib/eventually';
 export * from './lib/postgres';
 export * from './lib/kafka-probe';
 export * from './lib/repo-root';
+export * from './lib/fast-check-seed';
 export * from './lib/figure-path';

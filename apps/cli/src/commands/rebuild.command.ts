@@ -14,7 +14,7 @@ const TOPICS_TO_REPLAY = [TOPICS.workItemEvents, TOPICS.rawWebhooks, TOPICS.dead
  */
 export async function rebuildCommand(env: CliEnv, options: { yes: boolean }): Promise<void> {
   const store = new ClickHouseStore(clickHouseOptionsFromEnv(env));
-  const log = createEventLog(eventLogOptionsFromEnv(env));
+  const log = await createEventLog(eventLogOptionsFromEnv(env));
   const groupId = `flowlens-rebuild-${randomUUID()}`;
   try {
     await migrateClickHouse(store);

@@ -14,6 +14,8 @@ import {
 export const baseEnvSchema = z.object({
   NODE_ENV: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['development', 'production', 'test']).default('development')),
   LOG_LEVEL: logLevelSchema,
+  /** `auto` (default): short coloured lines on a terminal, JSON lines otherwise; or `json` / `pretty`. */
+  LOG_FORMAT: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['auto', 'json', 'pretty']).default('auto')),
   /** Where embedded engines keep their data (chDB, PGlite, the embedded log). */
   FLOWLENS_DATA_DIR: envString('./data'),
 });

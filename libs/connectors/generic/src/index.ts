@@ -3,4 +3,3 @@ export * from './lib/generic-event.schema';
 export * from './lib/generic-webhook.json-schema';
 export * from './lib/generic-signature.util';
 export { normaliseGenericBody, parseGenericBody } from './lib/generic-event.normaliser';
-export { offsetInstant } from './lib/iso-instant.util';

@@ -8,8 +8,7 @@ export type EventLogOptions =
   | { readonly kind: 'embedded'; readonly dataDir: string; readonly topicPrefix?: string }
   | ({ readonly kind: 'kafka' } & KafkaEventLogOptions);
 
-export function createEventLog(options: EventLogOptions): EventLog {
-  return options.kind === 'embedded'
-    ? new EmbeddedEventLog(resolve(options.dataDir), options.topicPrefix ?? '')
-    : new KafkaEventLog(options);
+/** The log the options name; an embedded one is opened (and locked) before this resolves. */
+export async function createEventLog(options: EventLogOptions): Promise<EventLog> {
+  return options.kind === 'embedded' ? EmbeddedEventLog.open(resolve(options.dataDir), options.topicPrefix ?? '') : new KafkaEventLog(options);
 }

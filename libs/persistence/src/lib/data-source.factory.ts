@@ -6,16 +6,20 @@ import { ApiKeyEntity } from './entities/api-key.entity';
 import { ConnectorEntity } from './entities/connector.entity';
 import { DeadLetterEntity } from './entities/dead-letter.entity';
 import { ImportJobEntity } from './entities/import-job.entity';
+import { PortfolioEntity } from './entities/portfolio.entity';
+import { TeamEntity } from './entities/team.entity';
 import { WorkflowMapVersionEntity } from './entities/workflow-map-version.entity';
 import { RiskEntity } from './entities/risk.entity';
 import { WorkspaceEntity } from './entities/workspace.entity';
 import { InitialSchema1764115200000 } from './migrations/1764115200000-InitialSchema';
 import { DeadLetters1795670000000 } from './migrations/1795670000000-DeadLetters';
 import { ImportJobs1795670000001 } from './migrations/1795670000001-ImportJobs';
+import { TeamsAndPortfolios1796100000000 } from './migrations/1796100000000-TeamsAndPortfolios';
 import { RiskRegister1796200000000 } from './migrations/1796200000000-RiskRegister';
+import { AcceptedEventIds1796400000000 } from './migrations/1796400000000-AcceptedEventIds';
 
-export const ENTITIES = [WorkspaceEntity, ApiKeyEntity, ConnectorEntity, WorkflowMapVersionEntity, DeadLetterEntity, ImportJobEntity, RiskEntity];
-export const MIGRATIONS = [InitialSchema1764115200000, DeadLetters1795670000000, ImportJobs1795670000001, RiskRegister1796200000000];
+export const ENTITIES = [WorkspaceEntity, ApiKeyEntity, ConnectorEntity, WorkflowMapVersionEntity, DeadLetterEntity, ImportJobEntity, TeamEntity, PortfolioEntity, RiskEntity];
+export const MIGRATIONS = [InitialSchema1764115200000, DeadLetters1795670000000, ImportJobs1795670000001, TeamsAndPortfolios1796100000000, RiskRegister1796200000000, AcceptedEventIds1796400000000];
 
 export interface PersistenceOptions {
   /** postgres:// URL; when absent, embedded PGlite in `${dataDir}/postgres`. */

@@ -85,6 +85,11 @@ export class AppProcess {
     });
   }
 
+  /** The running process' id (for benches that read its CPU time). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** SIGTERM (graceful) or SIGKILL; resolves with the exit code. */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
     if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return this.child?.exitCode ?? null;

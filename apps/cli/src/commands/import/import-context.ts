@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { createEventLog, eventLogOptionsFromEnv, type EventLog } from '@flowlens/event-log';
 import { ImportJobsService, ImportRunner, ImportSourceFactory } from '@flowlens/feature-imports';
 import {
+  ConnectorCache,
   ConnectorRepository,
   createDataSourceOptions,
   ImportJobRepository,
@@ -23,7 +24,7 @@ export interface ImportContext {
 export async function openImportContext(env: CliEnv): Promise<ImportContext> {
   // The log first: in embedded mode it locks the data dir, so a running standalone process is
   // detected before PGlite (which allows one process per data dir) is opened.
-  const log: EventLog = createEventLog(eventLogOptionsFromEnv(env));
+  const log: EventLog = await createEventLog(eventLogOptionsFromEnv(env));
   const options = persistenceOptionsFromEnv(env);
   const db = new DataSource(createDataSourceOptions(options));
   try {
@@ -36,7 +37,7 @@ export async function openImportContext(env: CliEnv): Promise<ImportContext> {
   }
   const cipher = new SecretCipher(options.secretKey);
   const jobs = new ImportJobRepository(db);
-  const connectors = new ConnectorRepository(db, cipher);
+  const connectors = new ConnectorRepository(db, cipher, new ConnectorCache());
   return {
     jobs,
     connectors,

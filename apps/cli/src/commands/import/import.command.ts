@@ -6,6 +6,7 @@ import type { CliEnv } from '../../cli.env';
 import { action, CliError } from '../../cli-error';
 import { resumeImport, startImport, withImportContext } from './import-run';
 import { describeInvalidOptions } from './readable-error';
+import { importTeams } from './teams-import.command';
 
 type Options = Record<string, string | undefined>;
 
@@ -59,7 +60,7 @@ async function importFile(env: CliEnv, path: string | undefined, o: Options): Pr
 
 const RESUME = ['--resume <jobId>', 'continue a stopped, killed or failed import from its checkpoint (other options are then ignored)'] as const;
 
-/** `flowlens import jira|trello|file`: runs the import in this process with a progress bar. */
+/** `flowlens import jira|trello|file|teams`: runs the import in this process (with a progress bar for events). */
 export function importCommand(env: () => CliEnv): Command {
   const command = new Command('import').description('back-fill history into the log from Jira or Trello REST, or from an export file (resumable)');
   command
@@ -91,5 +92,11 @@ export function importCommand(env: () => CliEnv): Command {
     .option('--connector <id>', 'a Jira or Trello connector; its type says how the file is read')
     .option(...RESUME)
     .action(action((path: string | undefined, o: Options) => importFile(env(), path, o)));
+  command
+    .command('teams')
+    .description('create or replace teams (members, calendars, absences, cost, target mix) from a CSV file; see docs/capacity.md')
+    .argument('<path>', 'the CSV file')
+    .option('--workspace <id>', 'the workspace (needed when there is more than one)')
+    .action(action((path: string, o: Options) => importTeams(env(), path, o['workspace'])));
   return command;
 }

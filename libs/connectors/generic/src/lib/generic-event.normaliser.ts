@@ -4,6 +4,7 @@ import {
   deterministicEventId,
   EVENT_SCHEMA_VERSION,
   NormalisationError,
+  offsetInstant,
   PayloadSchemaError,
   type CanonicalEvent,
   type NormalisationContext,
@@ -12,7 +13,6 @@ import {
 import type { z } from 'zod';
 import { toPayload } from './generic-event.mapper';
 import { genericBatchSchema, genericEventSchema, type GenericEvent } from './generic-event.schema';
-import { offsetInstant } from './iso-instant.util';
 
 type Detail = { path: string; message: string };
 const details = (error: z.ZodError): Detail[] =>

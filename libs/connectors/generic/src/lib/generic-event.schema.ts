@@ -1,19 +1,12 @@
 import { z } from 'zod';
-import { ISO_OFFSET_DATE_TIME, isLocalDate, LOCAL_DATE, offsetInstant } from './iso-instant.util';
+import { calendarDateSchema, offsetInstantSchema } from '@flowlens/contracts';
 
 /** Most events one request may carry. */
 export const GENERIC_MAX_EVENTS = 1000;
 
 const text = (max: number) => z.string().min(1).max(max);
-const instant = z
-  .string()
-  .regex(ISO_OFFSET_DATE_TIME, 'must be an ISO-8601 date-time with an offset (Z or ±hh:mm)')
-  .refine((value) => !ISO_OFFSET_DATE_TIME.test(value) || offsetInstant(value) !== null, 'is not a real date-time')
-  .describe('When the change happened at the source: ISO-8601 with offset, e.g. 2024-03-04T10:15:00+01:00');
-const localDate = z
-  .string()
-  .regex(LOCAL_DATE, 'must be a date YYYY-MM-DD')
-  .refine((value) => !LOCAL_DATE.test(value) || isLocalDate(value), 'is not a real date');
+const instant = offsetInstantSchema.describe('When the change happened at the source: ISO-8601 with offset, e.g. 2024-03-04T10:15:00+01:00');
+const localDate = calendarDateSchema;
 
 export const genericStatusSchema = z
   .strictObject({

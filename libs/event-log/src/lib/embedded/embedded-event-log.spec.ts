@@ -20,9 +20,9 @@ describe('EmbeddedEventLog', () => {
   let dir: string;
   let log: EmbeddedEventLog;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'flowlens-log-'));
-    log = new EmbeddedEventLog(dir);
+    log = await EmbeddedEventLog.open(dir);
   });
   afterEach(async () => {
     await log.close();
@@ -81,7 +81,7 @@ describe('EmbeddedEventLog', () => {
     await sub.stop();
     await log.close();
 
-    log = new EmbeddedEventLog(dir);
+    log = await EmbeddedEventLog.open(dir);
     await log.append([rec(3)]);
     const second: string[] = [];
     const again = await log.subscribe({ groupId: 'g', topics: [A], fromBeginning: true, handleBatch: async (b) => void second.push(...b.records.map((r) => r.key as string)) });
@@ -97,7 +97,7 @@ describe('EmbeddedEventLog', () => {
     const goodSize = statSync(file).size;
     // Simulate a crash in the middle of writing a second append that spanned both topics.
     appendFileSync(file, '{"o":2,"ts":1,"r":[{"t":"topic.a","k":"k3","v":"{}"},{"t":"topic.b","k":"k4"');
-    log = new EmbeddedEventLog(dir);
+    log = await EmbeddedEventLog.open(dir);
     expect(statSync(file).size).toBe(goodSize);
     expect(await log.progress('fresh', [A, B])).toEqual([
       { topic: A, lag: 1, total: 1 },
@@ -113,26 +113,47 @@ describe('EmbeddedEventLog', () => {
     await log.close();
     const file = join(dir, 'log', 'journal.log');
     truncateSync(file, statSync(file).size - 1);
-    log = new EmbeddedEventLog(dir);
+    log = await EmbeddedEventLog.open(dir);
     expect((await log.progress('g', [A]))[0]?.total).toBe(1);
   });
 
-  it('refuses a second process on the same data dir but takes over a stale lock', async () => {
+  it('refuses a second opener of the same data dir, naming the holder, until the holder closes', async () => {
+    await expect(EmbeddedEventLog.open(dir)).rejects.toThrow(`the embedded log at ${join(dir, 'log')} is in use by process ${process.pid}`);
     await log.close();
-    const lock = join(dir, 'log', 'journal.lock');
-    appendFileSync(lock, '1'); // pid 1 is alive (init) and is not us
-    expect(() => new EmbeddedEventLog(dir)).toThrow(/in use by process 1/);
-    rmSync(lock);
-    appendFileSync(lock, '999999999'); // no such process
-    log = new EmbeddedEventLog(dir);
+    log = await EmbeddedEventLog.open(dir);
     await expect(log.ping()).resolves.toBeUndefined();
   });
 
-  it('groups concurrent appends and resolves each only once durable', async () => {
-    await Promise.all(Array.from({ length: 50 }, (_, i) => log.append([rec(i)])));
+  it('ignores the PID lock file older versions left behind', async () => {
+    await log.close();
+    appendFileSync(join(dir, 'log', 'journal.lock'), '1'); // pid 1 is alive (init) and is not us
+    log = await EmbeddedEventLog.open(dir);
+    await expect(log.append([rec(1)])).resolves.toBeUndefined();
+  });
+
+  it('group commit: appends made while a write is in flight share the next line-set and its fsync', async () => {
+    const first = log.append([rec(0)]);
+    // Arrive in the next turns of the event loop, while the first write is on its way to disk.
+    const later = Array.from({ length: 49 }, (_, i) => new Promise<void>((resolve, reject) => setImmediate(() => log.append([rec(i + 1)]).then(resolve, reject))));
+    await Promise.all([first, ...later]);
     expect((await log.progress('g', [A]))[0]?.total).toBe(50);
     const lines = readFileSync(join(dir, 'log', 'journal.log'), 'utf8').trim().split('\n');
-    expect(lines).toHaveLength(50);
+    expect(lines).toHaveLength(50); // one line per append: each stays atomic on its own
+    expect(lines.map((line) => (JSON.parse(line) as { r: Array<{ k: string }> }).r[0]?.k)).toEqual(Array.from({ length: 50 }, (_, i) => `k${i}`));
+  });
+
+  it('answers no append before its write is durable, and fails every append of a failed write', async () => {
+    const durable: number[] = [];
+    const appends = Array.from({ length: 20 }, (_, i) => log.append([rec(i)]).then(() => durable.push(i)));
+    await appends[0];
+    // Whatever has resolved is on disk: reopening the journal elsewhere would see it.
+    const onDisk = readFileSync(join(dir, 'log', 'journal.log'), 'utf8').trim().split('\n').length;
+    expect(onDisk).toBeGreaterThanOrEqual(durable.length);
+    await Promise.all(appends);
+    await log.close();
+    await expect(log.append([rec(99)])).rejects.toThrow(/closed/);
+    log = await EmbeddedEventLog.open(dir);
+    expect((await log.progress('g', [A]))[0]?.total).toBe(20);
   });
 
   it('resetGroup replays from the start and fromBeginning=false starts at the end', async () => {
@@ -150,6 +171,6 @@ describe('EmbeddedEventLog', () => {
   it('rejects appends after close', async () => {
     await log.close();
     await expect(log.append([rec(1)])).rejects.toThrow(/closed/);
-    log = new EmbeddedEventLog(dir);
+    log = await EmbeddedEventLog.open(dir);
   });
 });

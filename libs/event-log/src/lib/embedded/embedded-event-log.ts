@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { TOPIC_DEFINITIONS } from '@flowlens/contracts';
+import { flowlensMetrics, GroupCommit } from '@flowlens/platform';
 import { EventLog, type SubscribeOptions, type Subscription, type TopicAppend, type TopicProgress } from '../event-log.port';
 import { EventLogUnavailableError } from '../event-log.errors';
 import { Journal, type JournalRecord } from './journal';
@@ -10,7 +11,8 @@ import { EmbeddedSubscription } from './embedded-subscription';
 /**
  * The standalone log: a durable journal in the data dir with Kafka's semantics where the
  * projector can tell (atomic appends, committed group offsets, at-least-once redelivery).
- * Concurrent appends made in the same tick share one write and one fsync.
+ * Group commit: appends made while a write is in flight (or in the same turn of the event loop)
+ * share the next write and its one fsync; each resolves only once that fsync has returned.
  */
 export class EmbeddedEventLog extends EventLog {
   readonly kind = 'embedded' as const;
@@ -18,17 +20,28 @@ export class EmbeddedEventLog extends EventLog {
   private readonly offsets: OffsetStore;
   private readonly appended = new EventEmitter();
   private readonly subscriptions = new Set<EmbeddedSubscription>();
-  private queue: Array<{ records: JournalRecord[]; resolve: () => void; reject: (e: unknown) => void }> = [];
-  private flushScheduled = false;
+  private readonly writes = new GroupCommit<JournalRecord[]>(
+    async (batches) => {
+      await this.journal.appendLines(batches);
+      this.appended.emit('append');
+    },
+    { onFlush: (appends) => flowlensMetrics.observeAppendGroup(this.kind, appends) },
+  );
 
-  constructor(
+  private constructor(
+    journal: Journal,
     dir: string,
-    private readonly topicPrefix = '',
+    private readonly topicPrefix: string,
   ) {
     super();
-    this.journal = Journal.open(join(dir, 'log'));
+    this.journal = journal;
     this.offsets = new OffsetStore(join(dir, 'log', 'groups'));
     this.appended.setMaxListeners(0);
+  }
+
+  /** Opens (and locks) the journal in `dir`; rejects when another process holds it. */
+  static async open(dir: string, topicPrefix = ''): Promise<EmbeddedEventLog> {
+    return new EmbeddedEventLog(await Journal.open(join(dir, 'log')), dir, topicPrefix);
   }
 
   async ensureTopics(): Promise<void> {
@@ -41,13 +54,8 @@ export class EmbeddedEventLog extends EventLog {
       a.records.map((r) => ({ topic: this.topicPrefix + a.topic, key: r.key, value: r.value, headers: r.headers ?? {} })),
     );
     if (records.length === 0) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ records, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
-    });
+    if (this.closed) return Promise.reject(new EventLogUnavailableError('embedded log is closed'));
+    return this.writes.add(records);
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
@@ -70,7 +78,7 @@ export class EmbeddedEventLog extends EventLog {
   }
 
   async resetGroup(groupId: string, topics: readonly string[]): Promise<void> {
-    this.offsets.reset(groupId, topics.map((t) => this.topicPrefix + t));
+    await this.offsets.reset(groupId, topics.map((t) => this.topicPrefix + t));
   }
 
   async ping(): Promise<void> {
@@ -82,23 +90,8 @@ export class EmbeddedEventLog extends EventLog {
   async close(): Promise<void> {
     if (this.closed) return;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
-    this.flush();
     this.closed = true;
-    this.journal.close();
-  }
-
-  private flush(): void {
-    this.flushScheduled = false;
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0) return;
-    try {
-      if (this.closed) throw new EventLogUnavailableError('embedded log is closed');
-      this.journal.appendLines(batch.map((b) => b.records));
-      batch.forEach((b) => b.resolve());
-      this.appended.emit('append');
-    } catch (error) {
-      batch.forEach((b) => b.reject(error));
-    }
+    await this.writes.idle();
+    await this.journal.close();
   }
 }

@@ -5,6 +5,13 @@ import type { OffsetStore } from './offset-store';
 
 const IDLE_POLL_MS = 1000;
 const MAX_BACKOFF_MS = 30_000;
+/**
+ * After a batch smaller than the maximum, let appends gather this long before reading again: a
+ * steady trickle of webhooks then becomes a few larger projector batches (one ClickHouse insert
+ * each) instead of one tiny batch per group commit. The first record after a quiet spell is read
+ * at once.
+ */
+const LINGER_MS = 200;
 
 interface EmbeddedSubscribeOptions extends SubscribeOptions {
   readonly unprefix: (topic: string) => string;
@@ -17,6 +24,7 @@ export class EmbeddedSubscription implements Subscription {
   private stopping = false;
   private loops: Array<Promise<void>> = [];
   private readonly waiters = new Set<() => void>();
+  private readonly stopWaiters = new Set<() => void>();
   private readonly onAppend = () => this.wakeAll();
 
   constructor(
@@ -36,6 +44,7 @@ export class EmbeddedSubscription implements Subscription {
     if (this.stopping) return Promise.all(this.loops).then(() => undefined);
     this.stopping = true;
     this.wakeAll();
+    for (const waiter of [...this.stopWaiters]) waiter();
     await Promise.all(this.loops);
     this.appended.off('append', this.onAppend);
     this.state = 'stopped';
@@ -48,7 +57,7 @@ export class EmbeddedSubscription implements Subscription {
       let position = this.offsets.get(groupId, topic);
       if (position === undefined) {
         position = fromBeginning ? 0 : this.journal.endOffset;
-        this.offsets.commit(groupId, topic, position);
+        await this.offsets.commit(groupId, topic, position);
       }
       const { records, scannedTo } = this.journal.read(topic, position, maxBatchSize);
       if (records.length > 0) {
@@ -79,9 +88,24 @@ export class EmbeddedSubscription implements Subscription {
         this.state = 'running';
         this.lastError = null;
       }
-      if (scannedTo > position) this.offsets.commit(groupId, topic, scannedTo);
+      if (scannedTo > position) await this.offsets.commit(groupId, topic, scannedTo);
       if (records.length === 0) await this.pause(IDLE_POLL_MS);
+      else if (records.length < maxBatchSize) await this.linger();
     }
+  }
+
+  /** Waits LINGER_MS whatever is appended meanwhile; only stop() cuts it short. */
+  private linger(): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.stopWaiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, LINGER_MS);
+      this.stopWaiters.add(done);
+    });
   }
 
   private pause(ms: number): Promise<void> {

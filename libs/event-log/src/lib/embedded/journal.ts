@@ -1,4 +1,5 @@
-import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, fstatSync, ftruncate, ftruncateSync, mkdirSync, openSync, readSync, write } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { EventLogUnavailableError } from '../event-log.errors';
 import { DataDirLock } from './data-dir-lock';
@@ -14,6 +15,10 @@ export interface StoredRecord extends JournalRecord {
   readonly offset: number;
   readonly timestamp: number;
 }
+
+const writeAt = promisify(write);
+const syncData = promisify(fdatasync);
+const truncateTo = promisify(ftruncate);
 
 interface LineIndex {
   readonly base: number;
@@ -40,15 +45,16 @@ export class Journal {
   private nextOffset = 0;
   private size = 0;
   private closed = false;
+  private writing = false;
 
   private constructor(
     private readonly fd: number,
     private readonly lock: DataDirLock,
   ) {}
 
-  static open(dir: string): Journal {
+  static async open(dir: string): Promise<Journal> {
     mkdirSync(dir, { recursive: true });
-    const lock = DataDirLock.acquire(join(dir, 'journal.lock'));
+    const lock = await DataDirLock.acquire(dir);
     const fd = openSync(join(dir, 'journal.log'), 'a+');
     const journal = new Journal(fd, lock);
     journal.recover();
@@ -59,9 +65,13 @@ export class Journal {
     return this.nextOffset;
   }
 
-  /** Writes the batch as lines and fsyncs once; resolves when durable. */
-  appendLines(batches: ReadonlyArray<readonly JournalRecord[]>): void {
+  /**
+   * Writes the batches as lines and fsyncs once, off the event loop; resolves when durable. Readers
+   * see the lines only then. One call at a time: the caller queues what arrives meanwhile.
+   */
+  async appendLines(batches: ReadonlyArray<readonly JournalRecord[]>): Promise<void> {
     if (this.closed) throw new EventLogUnavailableError('embedded log is closed');
+    if (this.writing) throw new Error('Journal.appendLines called while a write is in flight');
     const now = Date.now();
     const chunks: Buffer[] = [];
     const pending: Array<{ line: LineIndex; records: readonly JournalRecord[] }> = [];
@@ -82,18 +92,17 @@ export class Journal {
     }
     if (chunks.length === 0) return;
     const buffer = Buffer.concat(chunks);
+    this.writing = true;
     try {
       let written = 0;
-      while (written < buffer.length) written += writeSync(this.fd, buffer, written, buffer.length - written, this.size + written);
-      fdatasyncSync(this.fd);
+      while (written < buffer.length) written += (await writeAt(this.fd, buffer, written, buffer.length - written, this.size + written)).bytesWritten;
+      await syncData(this.fd);
     } catch (error) {
       // Cut whatever part reached the file so a later append cannot land after a torn line.
-      try {
-        ftruncateSync(this.fd, this.size);
-      } catch {
-        /* the next open() repairs the tail anyway */
-      }
+      await truncateTo(this.fd, this.size).catch(() => undefined); // else the next open() repairs the tail
       throw new EventLogUnavailableError(`embedded log write failed: ${(error as Error).message}`, error);
+    } finally {
+      this.writing = false;
     }
     for (const { line, records } of pending) this.index(line, records.map((r) => r.topic));
     this.size = pos;
@@ -138,11 +147,11 @@ export class Journal {
     return this.topicOffsets.get(topic)?.length ?? 0;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     closeSync(this.fd);
-    this.lock.release();
+    await this.lock.release();
   }
 
   private recover(): void {

@@ -1,7 +1,11 @@
-import { existsSync, fsyncSync, mkdirSync, openSync, closeSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Committed positions per consumer group and topic, each file replaced atomically. */
+/**
+ * Committed positions per consumer group and topic, each file replaced atomically. Writes run off
+ * the event loop (a commit follows every projector batch, while webhooks are being answered).
+ */
 export class OffsetStore {
   private readonly cache = new Map<string, Record<string, number>>();
 
@@ -13,15 +17,14 @@ export class OffsetStore {
     return this.load(groupId)[topic];
   }
 
-  commit(groupId: string, topic: string, offset: number): void {
-    const offsets = { ...this.load(groupId), [topic]: offset };
-    this.write(groupId, offsets);
+  commit(groupId: string, topic: string, offset: number): Promise<void> {
+    return this.write(groupId, { ...this.load(groupId), [topic]: offset });
   }
 
-  reset(groupId: string, topics: readonly string[]): void {
+  reset(groupId: string, topics: readonly string[]): Promise<void> {
     const offsets = { ...this.load(groupId) };
     for (const topic of topics) delete offsets[topic];
-    this.write(groupId, offsets);
+    return this.write(groupId, offsets);
   }
 
   private load(groupId: string): Record<string, number> {
@@ -34,15 +37,29 @@ export class OffsetStore {
     return offsets;
   }
 
-  private write(groupId: string, offsets: Record<string, number>): void {
+  /** One group's file at a time: commits of its topics queue behind each other and never share a temp file. */
+  private readonly writes = new Map<string, Promise<void>>();
+
+  private write(groupId: string, offsets: Record<string, number>): Promise<void> {
+    this.cache.set(groupId, offsets);
+    const previous = this.writes.get(groupId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.replace(groupId));
+    this.writes.set(groupId, next);
+    return next;
+  }
+
+  /** Writes the group's latest offsets (those in the cache when the write starts). */
+  private async replace(groupId: string): Promise<void> {
     const path = this.file(groupId);
     const tmp = `${path}.tmp`;
-    const fd = openSync(tmp, 'w');
-    writeSync(fd, JSON.stringify(offsets));
-    fsyncSync(fd);
-    closeSync(fd);
-    renameSync(tmp, path);
-    this.cache.set(groupId, offsets);
+    const file = await open(tmp, 'w');
+    try {
+      await file.writeFile(JSON.stringify(this.cache.get(groupId) ?? {}));
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(tmp, path);
   }
 
   private file(groupId: string): string {

@@ -1,28 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
+import { flowlensMetrics, GroupCommit } from '@flowlens/platform';
 import { EventLogUnavailableError } from '../event-log.errors';
 import type { TopicAppend } from '../event-log.port';
 
 const MAX_RECORDS_PER_TRANSACTION = 5000;
 
-interface Pending {
-  readonly appends: readonly TopicAppend[];
-  readonly size: number;
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
-}
-
 /**
  * Appends through Kafka transactions so that one append spanning several topics (raw payload +
- * canonical events) becomes visible all together or not at all. Appends queued while a
- * transaction is in flight share the next one (group commit), which keeps throughput up.
+ * canonical events) becomes visible all together or not at all. Group commit: appends queued
+ * while a transaction is in flight share the next one (one produce request per partition and one
+ * commit for all of them); each resolves only once that transaction has committed.
  */
 export class TransactionalAppender {
   private producer: Producer | null = null;
   private connecting: Promise<Producer> | null = null;
-  private queue: Pending[] = [];
-  private pumping = false;
+  private readonly transactions = new GroupCommit<readonly TopicAppend[]>((batch) => this.commitOrFail(batch.flat()), {
+    maxWeight: MAX_RECORDS_PER_TRANSACTION,
+    weigh: (appends) => appends.reduce((n, a) => n + a.records.length, 0),
+    onFlush: (appends) => flowlensMetrics.observeAppendGroup('kafka', appends),
+  });
 
   constructor(
     private readonly kafka: Kafka,
@@ -31,52 +29,23 @@ export class TransactionalAppender {
   ) {}
 
   append(appends: readonly TopicAppend[]): Promise<void> {
-    const size = appends.reduce((n, a) => n + a.records.length, 0);
-    if (size === 0) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      this.queue.push({ appends, size, resolve, reject });
-      void this.pump();
-    });
+    if (appends.every((a) => a.records.length === 0)) return Promise.resolve();
+    return this.transactions.add(appends);
   }
 
   async close(): Promise<void> {
-    while (this.pumping || this.queue.length > 0) await new Promise((r) => setTimeout(r, 10));
+    await this.transactions.idle();
     const producer = this.producer;
     this.producer = null;
     await producer?.disconnect();
   }
 
-  private async pump(): Promise<void> {
-    if (this.pumping) return;
-    this.pumping = true;
+  private async commitOrFail(appends: readonly TopicAppend[]): Promise<void> {
     try {
-      while (this.queue.length > 0) {
-        const batch = this.take();
-        try {
-          await this.commit(batch.flatMap((p) => p.appends));
-          batch.forEach((p) => p.resolve());
-        } catch (error) {
-          const failure =
-            error instanceof EventLogUnavailableError
-              ? error
-              : new EventLogUnavailableError(`kafka append failed: ${(error as Error).message}`, error);
-          batch.forEach((p) => p.reject(failure));
-        }
-      }
-    } finally {
-      this.pumping = false;
+      await this.commit(appends);
+    } catch (error) {
+      throw error instanceof EventLogUnavailableError ? error : new EventLogUnavailableError(`kafka append failed: ${(error as Error).message}`, error);
     }
-  }
-
-  private take(): Pending[] {
-    const batch: Pending[] = [];
-    let size = 0;
-    while (this.queue.length > 0 && (batch.length === 0 || size + (this.queue[0] as Pending).size <= MAX_RECORDS_PER_TRANSACTION)) {
-      const next = this.queue.shift() as Pending;
-      batch.push(next);
-      size += next.size;
-    }
-    return batch;
   }
 
   private async commit(appends: readonly TopicAppend[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { jsonDepth } from '@flowlens/platform';
 
 export function isIanaZone(zone: string): boolean {
   try {
@@ -9,6 +10,14 @@ export function isIanaZone(zone: string): boolean {
     return false;
   }
 }
+
+/** Connector settings are small flat-ish JSON (field ids, options): bounded so none grows without end. */
+export const MAX_SETTINGS_DEPTH = 8;
+export const MAX_SETTINGS_BYTES = 16_384;
+const settingsSchema = z
+  .record(z.string().max(200), z.unknown())
+  .refine((settings) => jsonDepth(settings) <= MAX_SETTINGS_DEPTH, `may nest at most ${MAX_SETTINGS_DEPTH} levels deep`)
+  .refine((settings) => Buffer.byteLength(JSON.stringify(settings)) <= MAX_SETTINGS_BYTES, `may be at most ${MAX_SETTINGS_BYTES} bytes as JSON`);
 
 export const createWorkspaceSchema = z.object({
   name: z.string().trim().min(1).max(200),
@@ -24,7 +33,7 @@ export const createConnectorSchema = z.object({
   /** Trello signs the callback URL too; give it exactly as registered (proxies may change it). */
   callbackUrl: z.url().optional(),
   /** Connector-specific settings, e.g. Jira `storyPointsField`. */
-  settings: z.record(z.string(), z.unknown()).default({}),
+  settings: settingsSchema.default({}),
 });
 export class CreateConnectorDto extends createZodDto(createConnectorSchema) {}
 
@@ -35,7 +44,7 @@ export const updateConnectorSchema = z
     secret: z.string().min(8).max(500).nullable().optional(),
     callbackUrl: z.url().nullable().optional(),
     /** Replaces the settings as a whole. */
-    settings: z.record(z.string(), z.unknown()).optional(),
+    settings: settingsSchema.optional(),
   })
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'give at least one of name, secret, callbackUrl, settings');

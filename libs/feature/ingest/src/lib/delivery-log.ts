@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type CanonicalEvent, type DeadLetter, type RawWebhook, TOPICS, topicKey } from '@flowlens/contracts';
 import { EventLog, EventLogUnavailableError, type TopicAppend } from '@flowlens/event-log';
-import { ApiError } from '@flowlens/platform';
+import { AcceptedEventIdRepository } from '@flowlens/persistence';
+import { ApiError, flowlensMetrics } from '@flowlens/platform';
 import { RecentEventIds } from './recent-event-ids';
 
 /** A delivery as kept in the raw topic, before its outcome is known. */
@@ -24,23 +25,49 @@ export class DeliveryLog {
   constructor(
     private readonly log: EventLog,
     private readonly recent: RecentEventIds,
+    private readonly acceptedIds: AcceptedEventIdRepository,
   ) {}
 
+  /**
+   * A duplicate is an event id already appended: known to this process, or recorded in PostgreSQL
+   * by any gateway before a restart. The ids are recorded only after the append is durable.
+   */
   async accepted(raw: RawDelivery, events: readonly CanonicalEvent[]): Promise<AppendedEvents> {
-    const fresh: CanonicalEvent[] = [];
-    const inRequest = new Set<string>();
-    for (const event of events) {
-      if (this.recent.has(event.eventId) || inRequest.has(event.eventId)) continue;
-      inRequest.add(event.eventId);
-      fresh.push(event);
-    }
+    const candidates = new Map<string, CanonicalEvent>();
+    for (const event of events) if (!this.recent.has(event.eventId) && !candidates.has(event.eventId)) candidates.set(event.eventId, event);
+    const known = await this.knownIds([...candidates.keys()]);
+    const fresh = [...candidates.values()].filter((e) => !known.has(e.eventId));
     const eventAppend: TopicAppend = {
       topic: TOPICS.workItemEvents,
       records: fresh.map((e) => ({ key: topicKey(e.workspaceId, e.itemId ?? e.boardId), value: JSON.stringify(e), headers: { type: e.type } })),
     };
     await this.append([rawAppend({ ...raw, outcome: 'accepted', note: null, eventIds: events.map((e) => e.eventId) }), eventAppend]);
-    this.recent.remember(fresh.map((e) => e.eventId));
+    const freshIds = fresh.map((e) => e.eventId);
+    await this.recordIds(freshIds);
+    this.recent.remember([...freshIds, ...known]);
     return { accepted: fresh.length, duplicates: events.length - fresh.length };
+  }
+
+  /**
+   * With PostgreSQL down, everything counts as fresh: webhooks are still taken, a retry is then
+   * appended again, and the projections collapse it by event id (figures count once).
+   */
+  private async knownIds(eventIds: readonly string[]): Promise<Set<string>> {
+    try {
+      return await this.acceptedIds.known(eventIds);
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message }, 'could not look up accepted event ids; treating the delivery as new');
+      return new Set();
+    }
+  }
+
+  /** The events are durable already: a failure here only costs a later retry its duplicate answer. */
+  private async recordIds(eventIds: readonly string[]): Promise<void> {
+    try {
+      await this.acceptedIds.record(eventIds);
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message }, 'could not record accepted event ids');
+    }
   }
 
   ignored(raw: RawDelivery, reason: string): Promise<void> {
@@ -52,6 +79,7 @@ export class DeliveryLog {
   }
 
   private async append(appends: TopicAppend[]): Promise<void> {
+    const end = flowlensMetrics.appendSeconds.startTimer({ log: this.log.kind });
     try {
       await this.log.append(appends);
     } catch (error) {
@@ -60,6 +88,8 @@ export class DeliveryLog {
         throw ApiError.unavailable('the event log is unavailable; retry later', 'log_unavailable');
       }
       throw error;
+    } finally {
+      end();
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeadLetterMetrics } from './dead-letter.metrics';
 import { DeadLettersController } from './dead-letters.controller';
 import { DeadLettersService } from './dead-letters.service';
 import { DeliveryLog } from './delivery-log';
@@ -13,6 +14,7 @@ import { WebhooksController } from './webhooks.controller';
   providers: [
     WebhookIntakeService,
     DeadLettersService,
+    DeadLetterMetrics,
     DeliveryLog,
     RecentEventIds,
     { provide: WEBHOOK_CONNECTORS, useFactory: defaultWebhookConnectors },

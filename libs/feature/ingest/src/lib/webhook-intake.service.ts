@@ -37,20 +37,29 @@ export class WebhookIntakeService {
 
   /** The connector behind a webhook URL, or 404. */
   async connectorFor(source: EventSource, connectorId: string): Promise<ConnectorRecord> {
-    const connector = await this.connectors.findById(connectorId);
+    const connector = await this.connectors.findCachedById(connectorId);
     if (!connector || connector.type !== source) throw ApiError.notFound(`no ${source} connector with id ${connectorId}`, 'unknown_connector');
     return connector;
   }
 
   async receive(source: EventSource, connectorId: string, delivery: WebhookDelivery): Promise<IntakeResult> {
-    const connector = await this.connectorFor(source, connectorId);
+    let connector = await this.connectorFor(source, connectorId);
     const adapter = this.registry.get(source);
     if (!adapter) throw ApiError.notFound(`no webhook connector for ${source}`);
     if (!delivery.rawBody) {
       throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', 'the webhook body must be JSON (Content-Type: application/json)');
     }
     const request = { rawBody: delivery.rawBody, headers: delivery.headers };
-    this.authenticate(connector, delivery.token, () => adapter.verify(request, { secret: connector.secret, callbackUrl: connector.callbackUrl }));
+    const authenticate = (c: ConnectorRecord) => this.authenticate(c, delivery.token, () => adapter.verify(request, { secret: c.secret, callbackUrl: c.callbackUrl }));
+    try {
+      authenticate(connector);
+    } catch (refusal) {
+      if (!(refusal instanceof ApiError)) throw refusal;
+      // The cached copy may predate a rotation made by another process: look once more before refusing.
+      this.connectors.invalidate(connector.id);
+      connector = await this.connectorFor(source, connectorId);
+      authenticate(connector);
+    }
 
     const receivedAt = new Date().toISOString();
     const raw: RawDelivery = {

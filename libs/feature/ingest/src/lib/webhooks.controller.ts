@@ -4,7 +4,7 @@ import type { RawBodyRequest } from '@nestjs/common';
 import type { Request } from 'express';
 import { GENERIC_WEBHOOK_OPENAPI_SCHEMA } from '@flowlens/connector-generic';
 import type { EventSource } from '@flowlens/contracts';
-import { ApiError } from '@flowlens/platform';
+import { ApiError, WEBHOOK_OUTCOME } from '@flowlens/platform';
 import { type IntakeResult, WebhookIntakeService } from './webhook-intake.service';
 
 type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
@@ -74,12 +74,20 @@ export class WebhooksController {
     throw ApiError.notFound(`unknown webhook source ${source}`, 'unknown_source');
   }
 
-  private receive(source: EventSource, connectorId: string, token: unknown, request: RawBodyRequest<Request>): Promise<IntakeResult> {
-    return this.intake.receive(source, connectorId, {
+  private async receive(source: EventSource, connectorId: string, token: unknown, request: RawBodyRequest<Request>): Promise<IntakeResult> {
+    const result = await this.intake.receive(source, connectorId, {
       rawBody: request.rawBody,
       body: request.body,
       headers: request.headers as Record<string, string | undefined>,
       token: typeof token === 'string' ? token : undefined,
     });
+    if (request.res) request.res.locals[WEBHOOK_OUTCOME] = outcomeOf(result);
+    return result;
   }
+}
+
+function outcomeOf(result: IntakeResult): string {
+  if (result.deadLettered !== undefined) return 'dead_lettered';
+  if (result.ignored !== undefined) return 'ignored';
+  return result.accepted > 0 || result.duplicates === 0 ? 'events' : 'duplicate';
 }

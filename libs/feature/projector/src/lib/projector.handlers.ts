@@ -2,6 +2,7 @@ import { Controller, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { canonicalEventSchema, deadLetterSchema, rawWebhookSchema, TOPICS } from '@flowlens/contracts';
 import type { ConsumedBatch } from '@flowlens/event-log';
+import { flowlensMetrics } from '@flowlens/platform';
 import { ProjectionWriter } from '@flowlens/projections';
 import { parseRecords } from './log-record.parser';
 import { ProjectorStats } from './projector.stats';
@@ -23,7 +24,7 @@ export class ProjectorHandlers {
   async onWorkItemEvents(@Payload() batch: ConsumedBatch): Promise<void> {
     const { valid, invalid } = parseRecords(batch.records, canonicalEventSchema);
     this.reportInvalid(batch, invalid);
-    await this.writer.writeEvents(valid);
+    await timedInsert(batch, () => this.writer.writeEvents(valid));
     this.stats.record(batch.topic, valid.length, invalid.length);
   }
 
@@ -31,7 +32,7 @@ export class ProjectorHandlers {
   async onRawWebhooks(@Payload() batch: ConsumedBatch): Promise<void> {
     const { valid, invalid } = parseRecords(batch.records, rawWebhookSchema);
     this.reportInvalid(batch, invalid);
-    await this.writer.writeRawWebhooks(valid);
+    await timedInsert(batch, () => this.writer.writeRawWebhooks(valid));
     this.stats.record(batch.topic, valid.length, invalid.length);
   }
 
@@ -39,7 +40,7 @@ export class ProjectorHandlers {
   async onDeadLetters(@Payload() batch: ConsumedBatch): Promise<void> {
     const { valid, invalid } = parseRecords(batch.records, deadLetterSchema);
     this.reportInvalid(batch, invalid);
-    await this.writer.writeDeadLetters(valid);
+    await timedInsert(batch, () => this.writer.writeDeadLetters(valid));
     this.stats.record(batch.topic, valid.length, invalid.length);
   }
 
@@ -50,4 +51,11 @@ export class ProjectorHandlers {
       this.logger.error({ topic: batch.topic, partition: record.partition, offset: record.offset, reason }, 'skipping an invalid log record');
     }
   }
+}
+
+async function timedInsert(batch: ConsumedBatch, insert: () => Promise<void>): Promise<void> {
+  flowlensMetrics.projectorBatchSize.observe({ topic: batch.topic }, batch.records.length);
+  const end = flowlensMetrics.projectorInsertSeconds.startTimer({ topic: batch.topic });
+  await insert();
+  end();
 }

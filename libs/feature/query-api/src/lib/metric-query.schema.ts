@@ -1,29 +1,28 @@
 import { z } from 'zod';
+import { calendarDateSchema, instantMsSchema } from '@flowlens/contracts';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_LIST_VALUES = 200;
+const MAX_ID_LENGTH = 200;
 
 /** Repeated (`?boardId=A&boardId=B`) or comma-separated values. */
-const list = z
+export const list = z
   .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)));
-
-const localDate = z
-  .string()
-  .regex(DATE, 'must be a date YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a calendar date');
+  .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)))
+  .refine((values) => values.length <= MAX_LIST_VALUES, `may hold at most ${MAX_LIST_VALUES} values`)
+  .refine((values) => values.every((value) => value.length <= MAX_ID_LENGTH), `each value may be at most ${MAX_ID_LENGTH} characters`);
 
 export const metricQuerySchema = z.object({
-  from: localDate.optional(),
-  to: localDate.optional(),
+  from: calendarDateSchema.optional(),
+  to: calendarDateSchema.optional(),
   boardId: list,
   type: list,
   team: list,
+  /** Teams and portfolios (ids): the union of their boards, intersected with boardId (board-scope). */
+  teamId: list,
+  portfolioId: list,
   /** A past instant (ISO-8601); the answer is what the platform would have said then. */
-  asOf: z
-    .string()
-    .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 instant')
-    .optional(),
+  asOf: instantMsSchema.optional(),
 });
 export type MetricQuery = z.infer<typeof metricQuerySchema>;
 

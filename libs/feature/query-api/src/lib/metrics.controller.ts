@@ -8,10 +8,10 @@ import { intervalSchema } from './metric-query.schema';
 import { parseOrThrow, QueryContextFactory } from './query-context.factory';
 
 type Q = Record<string, unknown>;
-const ARRAYS = new Set(['boardId', 'type', 'team']);
-const COMMON = ['from', 'to', 'boardId', 'type', 'team', 'asOf'];
+const ARRAYS = new Set(['boardId', 'type', 'team', 'teamId', 'portfolioId']);
+const COMMON = ['from', 'to', 'boardId', 'type', 'team', 'teamId', 'portfolioId', 'asOf'];
 /** Documents the common metric query parameters (api.md) on an endpoint. */
-const CommonQuery = (): MethodDecorator => (target, key, descriptor) => {
+export const CommonQuery = (): MethodDecorator => (target, key, descriptor) => {
   for (const name of COMMON) ApiQuery({ name, required: false, isArray: ARRAYS.has(name) })(target, key, descriptor);
 };
 

@@ -34,7 +34,7 @@ export class RiskRegisterService {
   async list(p: Principal, q: Q) {
     const evaluation = await this.risks.evaluate(p, q);
     // The register is the workspace's: every signal counts, the scope only filters the listing.
-    const present = this.signals(evaluation, q);
+    const present = await this.signals(evaluation, q);
     if (!evaluation.ctx.pointInTime) await this.repository.sync(p.workspaceId, present, new Date(evaluation.ctx.asOf));
     const scoped = evaluation.scope.boardIds;
     const byId = new Map(present.map((signal) => [signal.riskId, signal]));
@@ -52,12 +52,12 @@ export class RiskRegisterService {
     return view(row, row.open);
   }
 
-  private signals(e: RiskEvaluation, q: Q): PresentSignal[] {
+  private async signals(e: RiskEvaluation, q: Q): Promise<PresentSignal[]> {
     const out: PresentSignal[] = [];
     const add = (signal: string, subjectType: string, subjectId: string, boardIds: readonly string[]) =>
       out.push({ riskId: riskIdOf(signal, subjectType, subjectId), signal, subjectType, subjectId, boardIds });
     for (const item of this.risks.items(e, []).items) for (const signal of item.signals) add(signal, 'item', item.itemKey, [item.boardId]);
-    const { releases, epics } = this.risks.deliveries(e, q, []);
+    const { releases, epics } = await this.risks.deliveries(e, q, []);
     for (const release of releases) if (release.atRisk) add('release', 'release', release.releaseId, release.boardIds);
     for (const epic of epics) if (epic.atRisk) add('epic', 'epic', epic.epicKey, epic.boardIds);
     for (const board of this.risks.concentration(e, []).items) if (board.flagged) add('concentration', 'board', board.boardId, [board.boardId]);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError } from '@flowlens/platform';
+import { BoardScopeResolver, portfolioBoards } from '@flowlens/board-scope';
+import { PortfolioRepository, TeamRepository } from '@flowlens/persistence';
 
 /** The boards a risk request covers, and the team each board belongs to. */
 export interface RiskScope {
@@ -12,15 +13,26 @@ export interface RiskScope {
 }
 
 /**
- * Resolves `boardId` / `teamId` / `portfolioId` into boards. Teams and portfolios come with
- * issue 12; until its scope resolver is wired here a workspace has none, so any `teamId` or
- * `portfolioId` names one the workspace does not have (404, as api.md's precise rules say).
+ * Resolves `boardId` / `teamId` / `portfolioId` into boards with the one scope rule
+ * (@flowlens/board-scope; unknown ids are 404), and lists the workspace's teams and portfolios
+ * for the roll-ups.
  */
 @Injectable()
 export class RiskScopeService {
-  async resolve(_workspaceId: string, boardIds: readonly string[], teamIds: readonly string[], portfolioIds: readonly string[]): Promise<RiskScope> {
-    const unknown = [...teamIds.map((id) => `team ${id}`), ...portfolioIds.map((id) => `portfolio ${id}`)];
-    if (unknown.length) throw ApiError.notFound(`this workspace has no ${unknown.join(', ')}`);
-    return { boardIds, teamOfBoard: new Map(), teams: [], portfolios: [] };
+  constructor(
+    private readonly scopes: BoardScopeResolver,
+    private readonly teams: TeamRepository,
+    private readonly portfolios: PortfolioRepository,
+  ) {}
+
+  async resolve(workspaceId: string, boardIds: readonly string[], teamIds: readonly string[], portfolioIds: readonly string[]): Promise<RiskScope> {
+    const scope = await this.scopes.resolve(workspaceId, { boardIds, teamIds, portfolioIds });
+    const [teams, portfolios] = await Promise.all([this.teams.list(workspaceId), this.portfolios.list(workspaceId)]);
+    return {
+      boardIds: scope.boardIds,
+      teamOfBoard: new Map(teams.flatMap((t) => t.boardIds.map((b) => [b, t.id] as const))),
+      teams: teams.map((t) => ({ id: t.id, name: t.name, boardIds: t.boardIds })),
+      portfolios: portfolios.map((p) => ({ id: p.id, name: p.name, boardIds: portfolioBoards(p, teams) })),
+    };
   }
 }

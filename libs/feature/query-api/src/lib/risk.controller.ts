@@ -1,6 +1,8 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
+import { parseOrThrow } from './query-context.factory';
+import { deliveryQuerySchema } from './risk-query.schema';
 import { RiskService } from './risk.service';
 
 type Q = Record<string, unknown>;
@@ -28,16 +30,16 @@ export class RiskController {
   @ScopeQuery(['trials', 'seed', 'window'])
   @ApiOperation({ summary: 'Unreleased releases: Monte Carlo across the boards holding remaining items (p50/p85/p95, P(on time))' })
   async releases(@CurrentPrincipal() p: Principal, @Query() q: Q) {
-    const e = await this.risks.evaluate(p, q, { window: Number(q['window']) || 90 });
-    return { asOf: new Date(e.ctx.asOf).toISOString(), items: this.risks.deliveries(e, q).releases };
+    const e = await this.risks.evaluate(p, q, { window: historyWindow(q) });
+    return { asOf: new Date(e.ctx.asOf).toISOString(), items: (await this.risks.deliveries(e, q)).releases };
   }
 
   @Get('risk/epics')
   @ScopeQuery(['trials', 'seed', 'window'])
   @ApiOperation({ summary: 'Open epics: Monte Carlo across the boards holding their remaining children, against the epic due date' })
   async epics(@CurrentPrincipal() p: Principal, @Query() q: Q) {
-    const e = await this.risks.evaluate(p, q, { window: Number(q['window']) || 90 });
-    return { asOf: new Date(e.ctx.asOf).toISOString(), items: this.risks.deliveries(e, q).epics };
+    const e = await this.risks.evaluate(p, q, { window: historyWindow(q) });
+    return { asOf: new Date(e.ctx.asOf).toISOString(), items: (await this.risks.deliveries(e, q)).epics };
   }
 
   @Get('risk/dependencies')
@@ -65,6 +67,11 @@ export class RiskController {
   @ScopeQuery(['by', 'trials', 'seed', 'window'])
   @ApiOperation({ summary: 'Roll-up per board, team or portfolio: counts of each signal and a level low/medium/high with its reasons' })
   async summary(@CurrentPrincipal() p: Principal, @Query() q: Q) {
-    return this.risks.summary(await this.risks.evaluate(p, q, { window: Number(q['window']) || 90 }), q);
+    return this.risks.summary(await this.risks.evaluate(p, q, { window: historyWindow(q) }), q);
   }
+}
+
+/** The forecasts' history window, validated before it sizes the input to load. */
+function historyWindow(q: Record<string, unknown>): number {
+  return parseOrThrow(deliveryQuerySchema.pick({ window: true }), { window: q['window'] }).window;
 }

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@flowlens/auth';
-import { RiskInputQuery, type MetricQueryContext } from '@flowlens/metric-queries';
+import { MonteCarloPool, RiskInputQuery, type MetricQueryContext } from '@flowlens/metric-queries';
 import {
   addLocalDays,
   computeConcentration,
   computeDependencies,
-  computeEpicForecasts,
   computeItemRisks,
   computeQuality,
-  computeReleaseForecasts,
   endOfLocalDay,
   isInProgress,
   isWorkItem,
@@ -40,6 +38,7 @@ export class RiskService {
     private readonly contexts: QueryContextFactory,
     private readonly scopes: RiskScopeService,
     private readonly inputs: RiskInputQuery,
+    private readonly monteCarlo: MonteCarloPool,
   ) {}
 
   async evaluate(p: Principal, q: Q, options: { window?: number } = {}): Promise<RiskEvaluation> {
@@ -60,9 +59,10 @@ export class RiskService {
     return { asOf: iso(e.ctx.asOf), ...result, items: result.items.map(({ itemId: _id, ...item }) => item) };
   }
 
-  deliveries(e: RiskEvaluation, q: Q, boardIds: readonly string[] = e.scope.boardIds) {
-    const options = { ...parseOrThrow(deliveryQuerySchema, q), boardIds, threshold: e.query.threshold };
-    return { releases: computeReleaseForecasts(e.input, options), epics: computeEpicForecasts(e.input, options), options };
+  /** On the worker pool: one Monte Carlo per release and per epic must not hold the event loop. */
+  async deliveries(e: RiskEvaluation, q: Q, boardIds: readonly string[] = e.scope.boardIds) {
+    const options = { ...parseOrThrow(deliveryQuerySchema, q), boardIds: [...boardIds], threshold: e.query.threshold };
+    return { ...(await this.monteCarlo.deliveries({ input: e.input, options })), options };
   }
 
   dependencies(e: RiskEvaluation) {
@@ -77,10 +77,10 @@ export class RiskService {
     return { from: e.ctx.from, to: e.ctx.to, ...computeQuality(e.input.items, e.scope.boardIds, e.fromMs, e.toEndMs) };
   }
 
-  summary(e: RiskEvaluation, q: Q) {
+  async summary(e: RiskEvaluation, q: Q) {
     const { by } = parseOrThrow(summaryQuerySchema, { by: q['by'] });
     const items = computeItemRisks(e.input, { boardIds: [], threshold: e.query.threshold, sleWindow: e.query.sleWindow });
-    const { releases, epics } = this.deliveries(e, q, []);
+    const { releases, epics } = await this.deliveries(e, q, []);
     const dependencies = computeDependencies(e.input, []);
     const concentration = computeConcentration(e.input.items, [], e.fromMs, e.toEndMs);
     const subjects = this.subjects(e, by);

@@ -1,5 +1,5 @@
 import { percentileOfSorted } from '../stats/percentile';
-import { checkCount, checkTrials, DEFAULT_TRIALS, historyArray } from './forecast-input.util';
+import { checkCount, checkTrials, DEFAULT_TRIALS, historyArray, MAX_HORIZON_DAYS } from './forecast-input.util';
 import { mulberry32 } from './prng';
 
 export interface HowManyInput {
@@ -30,6 +30,7 @@ export function forecastHowMany(input: HowManyInput): HowManyForecast {
   const trials = input.trials ?? DEFAULT_TRIALS;
   checkTrials(trials);
   checkCount('days', input.days);
+  if (input.days > MAX_HORIZON_DAYS) throw new RangeError(`days must be at most ${MAX_HORIZON_DAYS}, got ${input.days}`);
   const history = historyArray(input.history);
   const random = mulberry32(input.seed);
   const size = history.length;

@@ -2,6 +2,8 @@ import { ForecastImpossibleError } from './forecast-impossible.error';
 
 export const DEFAULT_TRIALS = 10_000;
 export const MAX_TRIALS = 1_000_000;
+/** The furthest a forecast looks ahead, in days (ten years): it bounds the work of one trial. */
+export const MAX_HORIZON_DAYS = 3650;
 
 export function checkTrials(trials: number): void {
   if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS) {

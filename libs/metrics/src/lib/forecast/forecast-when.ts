@@ -1,9 +1,9 @@
 import { percentileOfSorted } from '../stats/percentile';
 import { ForecastImpossibleError } from './forecast-impossible.error';
-import { checkCount, checkTrials, DEFAULT_TRIALS, historyArray } from './forecast-input.util';
+import { checkCount, checkTrials, DEFAULT_TRIALS, historyArray, MAX_HORIZON_DAYS } from './forecast-input.util';
 import { mulberry32 } from './prng';
 
-export const DEFAULT_MAX_DAYS = 3650;
+export const DEFAULT_MAX_DAYS = MAX_HORIZON_DAYS;
 
 export interface WhenInput {
   /** Daily throughput of the history window, zero days included. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConnectorEntity, type ConnectorType } from '../entities/connector.entity';
 import { SecretCipher } from '../secrets/secret-cipher';
+import { ConnectorCache } from './connector-cache';
 
 /** A connector with its secret opened, for signature checks. Never serialise it to a client. */
 export interface ConnectorRecord {
@@ -42,6 +43,7 @@ export class ConnectorRepository {
   constructor(
     private readonly db: DataSource,
     private readonly cipher: SecretCipher,
+    private readonly cache: ConnectorCache,
   ) {}
 
   async create(input: NewConnector): Promise<ConnectorRecord> {
@@ -57,6 +59,16 @@ export class ConnectorRepository {
     return entity ? this.toRecord(entity) : null;
   }
 
+  /** findById through the cache, for the per-delivery lookup of webhook intake. */
+  findCachedById(id: string): Promise<ConnectorRecord | null> {
+    return this.cache.get(id, () => this.findById(id));
+  }
+
+  /** Drops the cached copy of a connector; every change to a connector must call it. */
+  invalidate(id: string): void {
+    this.cache.invalidate(id);
+  }
+
   /** Updates a connector of the workspace; null when it has no such connector. */
   async update(workspaceId: string, id: string, patch: ConnectorPatch): Promise<ConnectorRecord | null> {
     if (!UUID.test(id)) return null;
@@ -67,7 +79,9 @@ export class ConnectorRepository {
     if (patch.secret !== undefined) entity.secretSealed = patch.secret === null ? null : this.cipher.seal(patch.secret);
     if (patch.callbackUrl !== undefined) entity.callbackUrl = patch.callbackUrl;
     if (patch.settings !== undefined) entity.settings = patch.settings;
-    return this.toRecord(await repo.save(entity));
+    const saved = await repo.save(entity);
+    this.invalidate(id);
+    return this.toRecord(saved);
   }
 
   async listByWorkspace(workspaceId: string): Promise<ConnectorRecord[]> {

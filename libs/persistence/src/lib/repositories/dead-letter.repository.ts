@@ -46,6 +46,11 @@ export class DeadLetterRepository {
     );
   }
 
+  /** Open letters across every workspace (an operator's figure: the metrics endpoint). */
+  countOpen(): Promise<number> {
+    return this.db.getRepository(DeadLetterEntity).countBy({ status: 'open' });
+  }
+
   find(workspaceId: string, deliveryId: string): Promise<DeadLetterEntity | null> {
     return this.db.getRepository(DeadLetterEntity).findOneBy({ workspaceId, deliveryId });
   }

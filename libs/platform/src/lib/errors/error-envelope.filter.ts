@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
+import { ERROR_CODE } from '../metrics/http-metrics.middleware';
 import type { ErrorDetail, ErrorEnvelope } from './api-error';
 
 const CODES: Record<number, string> = {
@@ -28,6 +29,7 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, envelope] = this.toEnvelope(exception);
     if (status >= 500) this.logger.error({ err: exception }, envelope.error.message);
+    response.locals[ERROR_CODE] = envelope.error.code;
     if (!response.headersSent) response.status(status).json(envelope);
   }
 

@@ -1,12 +1,14 @@
-import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import type { ArgumentsHost, DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiError } from '../errors/api-error';
 import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { InputBoundsPipe } from '../validation/input-bounds.pipe';
+import { FlowlensLogger } from '../logging/flowlens.logger';
 import { installGracefulShutdown } from './graceful-shutdown';
 
 export interface HttpAppOptions {
@@ -26,18 +28,23 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
 }
 
 export function configureHttpApp(app: NestExpressApplication, options: HttpAppOptions): void {
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(FlowlensLogger));
   app.disable('x-powered-by');
+  app.use(httpMetricsMiddleware);
   app.set('query parser', 'extended');
   app.useBodyParser('json', { limit: options.bodyLimit, type: ['application/json', 'application/*+json', 'text/json'] });
   app.useBodyParser('urlencoded', { limit: options.bodyLimit, extended: true });
-  // Nest would turn body-parser's JSON error into a bare 400; keep it recognisable instead.
-  app.use((error: { type?: string; message?: string }, _req: Request, _res: Response, next: NextFunction) => {
-    if (error?.type === 'entity.parse.failed') return next(ApiError.badRequest(`the request body is not valid JSON: ${error.message ?? ''}`.trim(), [], 'malformed_json'));
-    return next(error);
+  // Body-parser errors (bad JSON, too large) happen before any route: answer them here with the
+  // envelope, since a later fallback (the dashboard's static files) would otherwise turn them into 404s.
+  const envelopes = new ErrorEnvelopeFilter();
+  app.use((error: { type?: string; message?: string }, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const mapped = error?.type === 'entity.parse.failed' ? ApiError.badRequest(`the request body is not valid JSON: ${error.message ?? ''}`.trim(), [], 'malformed_json') : error;
+    const host = { getType: () => 'http', switchToHttp: () => ({ getRequest: () => req, getResponse: () => res, getNext: () => next }) };
+    envelopes.catch(mapped, host as unknown as ArgumentsHost);
   });
-  app.useGlobalFilters(new ErrorEnvelopeFilter());
-  app.useGlobalPipes(new ZodValidationPipe());
+  app.useGlobalFilters(envelopes);
+  app.useGlobalPipes(new InputBoundsPipe(), new ZodValidationPipe());
   if (options.docs) setupOpenApi(app, options.docs);
   installGracefulShutdown(app, options.shutdownTimeoutMs);
 }

@@ -1,44 +1,61 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options } from 'pino-http';
+import { FlowlensLogger } from './flowlens.logger';
+import { prettyLogStream } from './pretty-log.stream';
+
+/** `auto`: short coloured lines on a terminal, JSON otherwise (pipes, files, containers). */
+export type LogFormat = 'auto' | 'json' | 'pretty';
 
 export interface LoggingOptions {
   readonly level: string;
   /** Service name on every line (`ingest-gateway`, `projector`, ...). */
   readonly service: string;
+  readonly format?: LogFormat;
 }
 
-const QUIET_PATHS = new Set(['/health', '/ready']);
+const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
 
-/** Structured JSON logs (pino) for the app and every request; secrets and signatures redacted. */
+export function resolveLogFormat(format: LogFormat = 'auto', isTty = process.stdout.isTTY === true): 'json' | 'pretty' {
+  return format === 'auto' ? (isTty ? 'pretty' : 'json') : format;
+}
+
+/** Structured logs (pino) for the app and every request; secrets and signatures redacted. */
 @Module({})
 export class LoggingModule {
   static forRoot(options: LoggingOptions): DynamicModule {
+    const pretty = resolveLogFormat(options.format) === 'pretty';
+    const http: Options = {
+      level: options.level,
+      base: { service: options.service, pid: process.pid },
+      autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0] ?? '') },
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers["x-hub-signature"]',
+          'req.headers["x-trello-webhook"]',
+          'req.headers["x-flowlens-signature"]',
+          'req.query.token',
+        ],
+        censor: '[redacted]',
+      },
+      serializers: {
+        req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: redactToken(req.url) }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      // On a terminal a request is one line: "GET /api/v1/metrics/wip 200 12ms".
+      ...(pretty
+        ? {
+            customSuccessMessage: (req, res, ms) => `${req.method} ${redactToken(req.url ?? '')} ${res.statusCode} ${Math.round(ms)}ms`,
+            customErrorMessage: (req, res, error) => `${req.method} ${redactToken(req.url ?? '')} ${res.statusCode} ${error.message}`,
+          }
+        : {}),
+    };
     return {
       module: LoggingModule,
-      imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: options.level,
-            base: { service: options.service, pid: process.pid },
-            autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0] ?? '') },
-            redact: {
-              paths: [
-                'req.headers.authorization',
-                'req.headers["x-hub-signature"]',
-                'req.headers["x-trello-webhook"]',
-                'req.headers["x-flowlens-signature"]',
-                'req.query.token',
-              ],
-              censor: '[redacted]',
-            },
-            serializers: {
-              req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: redactToken(req.url) }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-          },
-        }),
-      ],
-      exports: [LoggerModule],
+      imports: [LoggerModule.forRoot({ pinoHttp: pretty ? [http, prettyLogStream()] : http })],
+      providers: [FlowlensLogger],
+      exports: [LoggerModule, FlowlensLogger],
     };
   }
 }

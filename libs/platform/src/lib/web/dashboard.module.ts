@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Paths the API owns: the dashboard's index.html is never served in their place. */
-export const API_PATHS = ['/api/{*path}', '/webhooks/{*path}', '/docs', '/docs/{*path}', '/docs-json', '/docs-yaml', '/health', '/ready'];
+export const API_PATHS = ['/api/{*path}', '/webhooks/{*path}', '/docs', '/docs/{*path}', '/docs-json', '/docs-yaml', '/health', '/ready', '/metrics'];
 
 /** Where `scripts/build-web.mjs` puts the dashboard: `dist/web`, beside `dist/apps`. */
 export const defaultDashboardDir = (): string => resolve(__dirname, '..', '..', '..', '..', '..', 'web');

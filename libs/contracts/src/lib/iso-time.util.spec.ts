@@ -1,4 +1,4 @@
-import { isLocalDate, offsetInstant } from './iso-instant.util';
+import { isLocalDate, offsetInstant } from './iso-time.util';
 
 describe('offsetInstant', () => {
   it.each([

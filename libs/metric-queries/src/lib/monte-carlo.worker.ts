@@ -1,0 +1,46 @@
+import {
+  computeEpicForecasts,
+  computeReleaseForecasts,
+  type DeliveryOptions,
+  ForecastImpossibleError,
+  forecastHowMany,
+  forecastWhen,
+  type HowManyInput,
+  type RiskInput,
+  type WhenInput,
+} from '@flowlens/metrics';
+
+/** What a task answers; an impossible forecast travels as data, since errors lose their class between threads. */
+export type WorkerAnswer<R> = { readonly result: R } | { readonly impossible: string };
+
+export interface DeliveryTask {
+  readonly input: RiskInput;
+  readonly options: DeliveryOptions;
+}
+export interface DeliveryForecasts {
+  readonly releases: ReturnType<typeof computeReleaseForecasts>;
+  readonly epics: ReturnType<typeof computeEpicForecasts>;
+}
+
+// Runs in a piscina worker thread: each export is one task, named in `pool.run(input, { name })`.
+export function howMany(input: HowManyInput): WorkerAnswer<ReturnType<typeof forecastHowMany>> {
+  return answer(() => forecastHowMany(input));
+}
+
+export function when(input: WhenInput): WorkerAnswer<ReturnType<typeof forecastWhen>> {
+  return answer(() => forecastWhen(input));
+}
+
+/** Release and epic forecasts of a risk input (one Monte Carlo per release and per epic). */
+export function deliveries(task: DeliveryTask): WorkerAnswer<DeliveryForecasts> {
+  return answer(() => ({ releases: computeReleaseForecasts(task.input, task.options), epics: computeEpicForecasts(task.input, task.options) }));
+}
+
+function answer<R>(compute: () => R): WorkerAnswer<R> {
+  try {
+    return { result: compute() };
+  } catch (error) {
+    if (error instanceof ForecastImpossibleError) return { impossible: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { GroupCommit } from '@flowlens/platform';
+
+/** How long an accepted event id keeps answering retries as duplicates. */
+export const ACCEPTED_EVENT_ID_RETENTION_DAYS = 30;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * The durable record of which event ids were appended to the log, written after each durable
+ * append, so that the duplicate answer to a source's retry survives restarts and is shared by
+ * every gateway. Lookups and inserts of concurrent deliveries share one query each.
+ */
+@Injectable()
+export class AcceptedEventIdRepository {
+  private readonly logger = new Logger(AcceptedEventIdRepository.name);
+  private lastPrune = 0;
+  private readonly lookups = new GroupCommit<readonly string[], ReadonlySet<string>>(async (lists) => {
+    const rows: Array<{ event_id: string }> = await this.db.query('SELECT event_id::text AS event_id FROM accepted_event_ids WHERE event_id = ANY($1::uuid[])', [[...new Set(lists.flat())]]);
+    return new Set(rows.map((r) => r.event_id));
+  });
+  private readonly inserts = new GroupCommit<readonly string[]>(async (lists) => {
+    await this.db.query('INSERT INTO accepted_event_ids (event_id) SELECT DISTINCT unnest($1::uuid[]) ON CONFLICT DO NOTHING', [lists.flat()]);
+  });
+
+  constructor(private readonly db: DataSource) {}
+
+  /** The ids among `eventIds` (canonical event ids are UUIDs) recorded as accepted. */
+  async known(eventIds: readonly string[]): Promise<Set<string>> {
+    if (eventIds.length === 0) return new Set();
+    const known = await this.lookups.add(eventIds);
+    return new Set(eventIds.filter((id) => known.has(id.toLowerCase())));
+  }
+
+  /** Call only once the events are durable in the log. */
+  async record(eventIds: readonly string[]): Promise<void> {
+    if (eventIds.length === 0) return;
+    await this.inserts.add(eventIds);
+    if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) {
+      this.lastPrune = Date.now();
+      void this.prune().catch((error: Error) => this.logger.warn(`could not prune accepted event ids: ${error.message}`));
+    }
+  }
+
+  private async prune(): Promise<void> {
+    await this.db.query(`DELETE FROM accepted_event_ids WHERE accepted_at < now() - make_interval(days => $1)`, [ACCEPTED_EVENT_ID_RETENTION_DAYS]);
+  }
+}
