@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { ClickHouseStore, TABLES } from '@flowlens/clickhouse';
 import type { ItemLinkPayload } from '@flowlens/contracts';
 import { foldRiskFields, isEpicType, resolveLinks, type LinkChange, type RiskFieldChange, type RiskInput, type RiskItem, type RiskLink, type RiskRelease, type StageCategory } from '@flowlens/metrics';
@@ -19,12 +21,10 @@ interface ItemRow {
   blocked: number;
   blocked_since: string | number | null;
   reopened_at: Array<string | number>;
+  /** (occurredAt ms, kind, value) of due, parent and versions entries, in source order. */
+  risk_fields: Array<[string | number, string, string]>;
 }
 
-interface ExtraRow {
-  item_id: string;
-  es: Array<[string | number, string, string]>;
-}
 
 interface EventRow {
   type: string;
@@ -39,38 +39,47 @@ const nn = (v: string | number | null) => (v === null ? null : Number(v));
 /**
  * Loads what the risk signals are computed from, at the context's instant: every live item of the
  * workspace (not only the scope: the SLE falls back to the team and the workspace) that is not
- * done, was done since `horizon`, or carries a version or parent; the fields risk reads from the
- * timelines (due date, parent, versions, with when they were set); releases; dependency links.
+ * done, was done since `horizon`, or carries a version or parent, with the fields risk reads from
+ * its snapshot (due date, parent, versions, with when they were set); releases; dependency links.
  */
 @Injectable()
 export class RiskInputQuery {
+  /**
+   * Present-time inputs by workspace, data version, horizon and workflow maps: every risk endpoint
+   * and board of a workspace reads the same input, which changes only with new data.
+   */
+  private readonly cache = new LRUCache<string, Promise<Omit<RiskInput, 't' | 'teamOfBoard'>>>({ max: 16 });
+
   constructor(
     private readonly items: EvaluatedItemsSource,
     private readonly store: ClickHouseStore,
   ) {}
 
   async run(ctx: MetricQueryContext, horizon: number, teamOfBoard: ReadonlyMap<string, string>): Promise<RiskInput> {
+    if (ctx.pointInTime) return { ...(await this.load(ctx, horizon)), t: ctx.asOf, teamOfBoard };
+    const version = await this.store.dataVersion([TABLES.itemSnapshots, TABLES.itemTimelines, TABLES.workItemEvents]);
+    const maps = createHash('sha256').update(JSON.stringify(ctx.workflows)).digest('hex');
+    const key = [ctx.workspaceId, ctx.timezone, version, horizon, maps].join('\u0000');
+    let loaded = this.cache.get(key);
+    if (!loaded) {
+      loaded = this.load(ctx, horizon);
+      loaded.catch(() => this.cache.delete(key));
+      this.cache.set(key, loaded);
+    }
+    return { ...(await loaded), t: ctx.asOf, teamOfBoard };
+  }
+
+  private async load(ctx: MetricQueryContext, horizon: number): Promise<Omit<RiskInput, 't' | 'teamOfBoard'>> {
     const all = { ...ctx, boardIds: [], types: [], teams: [] };
-    const timelines = this.store.table(TABLES.itemTimelines);
-    const [rows, extras, events] = await Promise.all([
+    const [rows, events] = await Promise.all([
       this.items.query<ItemRow>(
         all,
-        `SELECT item_id, item_key, board_id, type, assignee_raw, created_at, started_at, done_at, category, blocked,
+        `SELECT item_id, item_key, board_id, type, assignee_raw, created_at, started_at, done_at, category, blocked, risk_fields,
                 if(blocked = 1, seg_at[arrayLastIndex(b -> b = 0, seg_blocked) + 1], NULL) AS blocked_since,
                 arrayFilter((a, c, p) -> p = 'done' AND c != 'done', seg_at, seg_cat, arrayPushFront(arrayPopBack(seg_cat), '')) AS reopened_at
          FROM items
-         WHERE done_at IS NULL OR done_at >= {horizon:Int64}
-            OR item_id IN (SELECT item_id FROM ${timelines} WHERE workspace_id = {ws:String}
-                           AND arrayExists(x -> x.5 IN ('versions', 'parent') AND x.6 != '', entries))`,
+         WHERE done_at IS NULL OR done_at >= {horizon:Int64} OR arrayExists(x -> x.2 IN ('versions', 'parent') AND x.3 != '', risk_fields)`,
         { horizon },
-      ),
-      this.store.query<ExtraRow>(
-        `SELECT item_id, arrayMap(x -> (x.1, x.5, x.6), arraySort(x -> (x.1, x.2, x.4),
-                  arrayFilter(x -> x.5 IN ('due', 'parent', 'versions') AND x.1 <= {asOf:Int64} AND x.3 <= {asOf:Int64},
-                    groupUniqArrayArray(entries)))) AS es
-         FROM ${timelines} WHERE workspace_id = {ws:String}
-         GROUP BY item_id HAVING length(es) > 0`,
-        baseParams(ctx),
       ),
       this.store.query<EventRow>(
         `SELECT ev_type AS type, ev_board AS board_id, ev_payload AS payload, at FROM (
@@ -85,21 +94,13 @@ export class RiskInputQuery {
         baseParams(ctx),
       ),
     ]);
-    const extraOf = new Map(extras.map((row) => [row.item_id, row.es]));
-    const items = rows.map((row) => toRiskItem(row, extraOf.get(row.item_id) ?? []));
-    return {
-      items,
-      releases: releasesOf(events),
-      links: linksOf(events, items),
-      t: ctx.asOf,
-      timezone: ctx.timezone,
-      teamOfBoard,
-    };
+    const items = rows.map(toRiskItem);
+    return { items, releases: releasesOf(events), links: linksOf(events, items), timezone: ctx.timezone };
   }
 }
 
-function toRiskItem(row: ItemRow, es: ExtraRow['es']): RiskItem {
-  const changes = es.map(([at, kind, val]): RiskFieldChange => {
+function toRiskItem(row: ItemRow): RiskItem {
+  const changes = row.risk_fields.map(([at, kind, val]): RiskFieldChange => {
     if (kind === 'versions') return { at: n(at), kind, value: val === '' ? [] : val.split(US_CHAR) };
     return { at: n(at), kind: kind as 'due' | 'parent', value: val || null };
   });

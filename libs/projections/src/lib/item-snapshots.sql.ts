@@ -34,7 +34,7 @@ SELECT *, ${stageEvaluationSql(DEFAULT_STAGES, 'def_')}
 FROM (
 SELECT
   {ws:String} AS workspace_id, item_id, entry_count, item_key, board_id, title, type, team, assignee_raw, deleted, created_at,
-  snap_at, snap_status, snap_board, snap_archived, snap_blocked, cat_board, cat_status, cat_at, cat_n,
+  snap_at, snap_status, snap_board, snap_archived, snap_blocked, cat_board, cat_status, cat_at, cat_n, risk_fields,
   arrayMap(p -> p[2], snap_parts) AS snap_def_stage,
   arrayMap(p -> ${defaultCategorySql('p[4]', 'p[3]', 'p[2]')}, snap_parts) AS snap_def_cat,
   arrayMap(p -> toUInt8(${folded('p[2]')} = 'blocked'), snap_parts) AS snap_name_blocked,
@@ -50,6 +50,7 @@ FROM (
     ${lastOf('team')} AS team,
     ${lastOf('assignee')} AS assignee_raw,
     toUInt8(${lastOf('deleted')} = '1') AS deleted,
+    arrayMap(x -> (x.1, x.4, x.5), arrayFilter(x -> x.4 IN ('due', 'parent', 'versions'), es)) AS risk_fields,
     arrayExists(x -> x.4 = 'created', es) AS has_created,
     if(has_created, arrayFirst(x -> x.4 = 'created', es).1, es[1].1) AS created_at,
     arrayFirst(x -> x.4 = 'status', es) AS first_status,
@@ -98,12 +99,13 @@ WHERE initial_status != '' OR has_created
 ))`;
 }
 
-/** item_snapshots' columns in table order (INSERT … SELECT matches them by position). */
+/** item_snapshots' columns, as every INSERT … SELECT names them (so the table's column order never matters). */
 export const ITEM_SNAPSHOT_COLUMNS = [
   'workspace_id', 'item_id', 'entry_count', 'item_key', 'board_id', 'title', 'type', 'team', 'assignee_raw', 'deleted', 'created_at',
   'snap_at', 'snap_status', 'snap_board', 'snap_archived', 'snap_blocked', 'cat_board', 'cat_status', 'cat_at', 'cat_n',
   'snap_def_stage', 'snap_def_cat', 'snap_name_blocked', 'snap_key_id', 'snap_key_name',
   ...EVALUATION_COLUMNS.map((c) => `def_${c}`),
+  'risk_fields',
 ] as const;
 
 /** The materialised snapshots of the present (latest version per item). */

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { CanonicalEvent, DeadLetter, RawWebhook } from '@flowlens/contracts';
 import { ClickHouseStore, TABLES } from '@flowlens/clickhouse';
-import { itemSnapshotsSql } from './item-snapshots.sql';
+import { ITEM_SNAPSHOT_COLUMNS, itemSnapshotsSql } from './item-snapshots.sql';
+
+const SNAPSHOT_COLUMNS = `(${ITEM_SNAPSHOT_COLUMNS.join(', ')})`;
 import { toProjectionRows } from './projection-rows.mapper';
 
 /** Every entry counts when materialising the present. */
@@ -38,7 +40,7 @@ export class ProjectionWriter {
   async refreshSnapshots(workspaceId: string, itemIds: readonly string[]): Promise<void> {
     if (itemIds.length === 0) return;
     await this.store.command(
-      `INSERT INTO ${this.store.table(TABLES.itemSnapshots)} ${itemSnapshotsSql(this.store, 'AND item_id IN {ids:Array(String)}')}`,
+      `INSERT INTO ${this.store.table(TABLES.itemSnapshots)} ${SNAPSHOT_COLUMNS} ${itemSnapshotsSql(this.store, 'AND item_id IN {ids:Array(String)}')}`,
       { ws: workspaceId, ids: itemIds, asOf: END_OF_TIME },
     );
   }
@@ -89,7 +91,7 @@ export class ProjectionWriter {
       : (await this.store.query<{ ws: string }>(`SELECT DISTINCT workspace_id AS ws FROM ${this.store.table(TABLES.itemTimelines)}`)).map((r) => r.ws);
     for (const ws of workspaces) {
       await this.store.command(
-        `INSERT INTO ${this.store.table(TABLES.itemSnapshots)} ${itemSnapshotsSql(this.store)} SETTINGS optimize_aggregation_in_order = 1`,
+        `INSERT INTO ${this.store.table(TABLES.itemSnapshots)} ${SNAPSHOT_COLUMNS} ${itemSnapshotsSql(this.store)} SETTINGS optimize_aggregation_in_order = 1`,
         { ws, asOf: END_OF_TIME },
       );
     }

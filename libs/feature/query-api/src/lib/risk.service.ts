@@ -8,6 +8,8 @@ import {
   computeItemRisks,
   computeQuality,
   endOfLocalDay,
+  isInProgress,
+  isWorkItem,
   localDateOf,
   rollUp,
   startOfLocalDay,
@@ -82,11 +84,13 @@ export class RiskService {
     const dependencies = computeDependencies(e.input, []);
     const concentration = computeConcentration(e.input.items, [], e.fromMs, e.toEndMs);
     const subjects = this.subjects(e, by);
+    const wip = new Map<string, number>();
+    for (const item of e.input.items) if (isWorkItem(item) && isInProgress(item) && item.startedAt !== null) wip.set(item.boardId, (wip.get(item.boardId) ?? 0) + 1);
     return {
       asOf: iso(e.ctx.asOf),
       by,
       items: subjects.map((subject) => {
-        const inProgress = computeItemRisks(e.input, { boardIds: subject.boardIds, threshold: e.query.threshold, sleWindow: e.query.sleWindow }).inProgress;
+        const inProgress = subject.boardIds.reduce((sum, board) => sum + (wip.get(board) ?? 0), 0);
         return { id: subject.id, name: subject.name, ...rollUp(subject.boardIds, { items: items.items, inProgress, deliveries: [...releases, ...epics], dependencies, concentration }) };
       }),
     };
