@@ -141,11 +141,11 @@ export class DashboardTab {
 }
 
 /**
- * Ages (`ageDays`, and the `days` of a still-open timeline segment) grow with the clock when no
+ * Ages (`ageDays`, a blocked spell's `blockedDays`, and the `days` of a still-open timeline segment) grow with the clock when no
  * asOf is given, so the API's answer a moment later is older by that moment: allow 10 minutes.
  */
 function withinAgeDrift(field: string, answer: unknown, shown: string): boolean {
-  if (!/(^|\.)(ageDays|days)$/.test(field) || typeof answer !== 'number') return false;
+  if (!/(^|\.)(ageDays|blockedDays|days)$/.test(field) || typeof answer !== 'number') return false;
   const drift = answer - Number(shown);
   return drift >= 0 && drift < 10 / (24 * 60);
 }

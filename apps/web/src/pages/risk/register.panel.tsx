@@ -36,7 +36,7 @@ export function RegisterPanel({ query }: { query: URLSearchParams }) {
 function RegisterRow({ risk, canEdit }: { risk: RegisterEntry; canEdit: boolean }) {
   const { api } = useSignedIn();
   const queryClient = useQueryClient();
-  const [roam, setRoam] = useState<Roam>(risk.roam ?? 'owned');
+  const [roam, setRoam] = useState<Roam | ''>(risk.roam ?? '');
   const [owner, setOwner] = useState(risk.owner ?? '');
   const [note, setNote] = useState(risk.note ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -54,11 +54,11 @@ function RegisterRow({ risk, canEdit }: { risk: RegisterEntry; canEdit: boolean 
     <tr data-risk={risk.riskId}>
       <td>{risk.signal}</td>
       <td>{risk.subject.type === 'item' ? <ItemLink itemKey={risk.subject.id} /> : `${risk.subject.type} ${risk.subject.id}`}</td>
-      <td><Figure figure={`${at}.open`} value={risk.open} format="text" /></td>
-      <td>{canEdit ? <select aria-label="ROAM" value={roam} onChange={(e) => setRoam(e.target.value as Roam)}>{ROAM.map((r) => <option key={r}>{r}</option>)}</select> : <Figure figure={`${at}.roam`} value={risk.roam} format="text" />}</td>
+      <td><Figure figure={`${at}.open`} value={risk.open} format="boolean" /></td>
+      <td>{canEdit ? <select aria-label="ROAM" value={roam} onChange={(e) => setRoam(e.target.value as Roam | '')}><option value="" disabled>not assessed</option>{ROAM.map((r) => <option key={r}>{r}</option>)}</select> : <Figure figure={`${at}.roam`} value={risk.roam} format="text" />}</td>
       <td>{canEdit ? <input aria-label="Owner" value={owner} onChange={(e) => setOwner(e.target.value)} /> : risk.owner ?? '—'}</td>
       <td>{canEdit ? <input aria-label="Note" value={note} onChange={(e) => setNote(e.target.value)} /> : risk.note ?? '—'}</td>
-      {canEdit && <td><button type="button" className="btn-ghost" onClick={() => void save()}>Save</button>{error && <span className="badge badge-bad">{error}</span>}</td>}
+      {canEdit && <td><button type="button" className="btn-ghost" disabled={roam === ''} title={roam === '' ? 'choose a ROAM state first' : undefined} onClick={() => void save()}>Save</button>{error && <span className="badge badge-bad">{error}</span>}</td>}
     </tr>
   );
 }
