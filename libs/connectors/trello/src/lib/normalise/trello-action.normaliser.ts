@@ -64,9 +64,10 @@ export function trelloActionToEvents(
   lookup: TrelloLookup = {},
   options: TrelloActionOptions = {},
 ): NormalisationResult {
-  const mapper = MAPPERS[action.type];
+  // Own keys only: a hostile action type such as `__proto__` must read as untracked, not as Object.prototype.
+  const mapper = Object.hasOwn(MAPPERS, action.type) ? MAPPERS[action.type] : undefined;
   const scope = new TrelloActionScope(action, lookup);
-  const outcome = mapper ? mapper(scope) : ignored(IGNORED[action.type] ?? `action type ${action.type} is not tracked`);
+  const outcome = mapper ? mapper(scope) : ignored((Object.hasOwn(IGNORED, action.type) ? IGNORED[action.type] : undefined) ?? `action type ${action.type} is not tracked`);
   const observed = options.observe && !isTrelloCreation(action.type) ? observationDraft(scope) : null;
   const list = 'drafts' in outcome ? [...outcome.drafts, ...(observed ? [observed] : [])] : observed ? [observed] : [];
   if (list.length === 0) return { kind: 'ignored', reason: 'ignored' in outcome ? outcome.ignored : `${action.type} gives no event` };
