@@ -53,7 +53,7 @@ describe('walking skeleton on real Kafka + PostgreSQL: gateway process -> Kafka 
     const { client, connector } = await setUpWorkspace(new ApiClient(analytics.url), ADMIN, { type: 'jira', secret: SECRET });
     const now = Date.now();
     expect((await send(connector.webhookPath, issueCreated(7, now - 5 * 86_400_000))).body).toEqual({ accepted: 1, duplicates: 0 });
-    expect((await send(connector.webhookPath, issueTransitioned(7, now - 2 * 86_400_000, 'To Do', 'Done', 40007))).body).toEqual({ accepted: 1, duplicates: 0 });
+    expect((await send(connector.webhookPath, issueTransitioned(7, now - 2 * 86_400_000, 'To Do', 'Done', 40007))).body).toEqual({ accepted: 2, duplicates: 0 }); // the status change and the observation of the issue's current fields
     const item = await eventually(() => client.get<Record<string, unknown>>('/api/v1/items/KAN-7'), (r) => r.status === 200 && r.body['stageCategory'] === 'done', { what: 'KAN-7 done' });
     expect(item.body).toMatchObject({ itemKey: 'KAN-7', status: 'Done', boardId: 'KAN', doneAt: new Date(now - 2 * 86_400_000).toISOString() });
     expect((await client.get<{ total: number }>('/api/v1/metrics/throughput')).body.total).toBe(1);
