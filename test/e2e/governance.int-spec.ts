@@ -258,6 +258,11 @@ describe('governance: roles, audit, rotation, rate limits, purge', () => {
     expect(response.status).toBe(401);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('strict-transport-security')).toContain('max-age');
+    // Scripts of our own origin only, never eval; no https upgrade, so plain-http installs keep working.
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toContain('upgrade-insecure-requests');
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     expect(response.headers.get('x-request-id')).toBe('trace-123');
     const body = (await response.json()) as ErrorBody;

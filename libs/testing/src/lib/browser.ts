@@ -47,7 +47,7 @@ export class DashboardTab {
   }
 
   static async open(browser: Browser, baseUrl: string): Promise<DashboardTab> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1, bypassCSP: true });
     return new DashboardTab(await context.newPage(), baseUrl);
   }
 

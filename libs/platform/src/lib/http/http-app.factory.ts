@@ -35,9 +35,11 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   app.useLogger(app.get(FlowlensLogger));
   app.disable('x-powered-by');
   app.use(httpMetricsMiddleware);
-  // Helmet's defaults, except that scripts of our own origin may eval: browser automation (the
-  // dashboard's outside tests wait on page functions) evaluates in the page; inline and foreign scripts stay blocked.
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-eval'"] } } }));
+  // Helmet's defaults, strict CSP included (scripts of our own origin only, no eval; the browser
+  // tests that evaluate functions in the page bypass CSP in their own context instead), except
+  // upgrade-insecure-requests: a self-hosted Flowlens on plain http (e.g. http://flowlens.internal)
+  // would have its own API calls upgraded to https and fail.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   const origins = options.corsOrigins ?? [];
   if (origins.length > 0) {
     app.enableCors({ origin: origins.includes('*') ? '*' : [...origins], exposedHeaders: ['Retry-After', 'X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining'], maxAge: 600 });
