@@ -55,14 +55,7 @@ export function issueCreated(n: number, at: number, options: { project?: string;
 
 /** A `jira:issue_updated` whose changelog moves the issue from one status to another. */
 export function issueTransitioned(n: number, at: number, from: JiraStatusName, to: JiraStatusName, changelogId: number, options: { project?: string; type?: string } = {}): Json {
-  const created = issueCreated(n, at - 1000, options);
-  const payload = clone(jiraFixture('issue-updated-status'));
-  const issue = created['issue'] as Json;
-  const fields = issue['fields'] as Json;
-  fields['status'] = statusField(to);
-  fields['updated'] = jiraTime(at);
-  payload['issue'] = issue;
-  payload['timestamp'] = at;
+  const payload = issueUpdated('issue-updated-status', n, at, to, options);
   payload['changelog'] = {
     id: String(changelogId),
     items: [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: STATUSES[from].id, fromString: from, to: STATUSES[to].id, toString: to }],
@@ -72,8 +65,13 @@ export function issueTransitioned(n: number, at: number, from: JiraStatusName, t
 
 /** A `jira:issue_updated` without a changelog (a comment), the issue in `status` as Jira shows it. */
 export function issueCommented(n: number, at: number, status: JiraStatusName, options: { project?: string; type?: string } = {}): Json {
+  return issueUpdated('issue-updated-comment', n, at, status, options);
+}
+
+/** A recorded `jira:issue_updated` fixture carrying issue `n` as Jira shows it at `at`, in `status`. */
+function issueUpdated(fixture: string, n: number, at: number, status: JiraStatusName, options: { project?: string; type?: string }): Json {
   const created = issueCreated(n, at - 1000, options);
-  const payload = clone(jiraFixture('issue-updated-comment'));
+  const payload = clone(jiraFixture(fixture));
   const issue = created['issue'] as Json;
   const fields = issue['fields'] as Json;
   fields['status'] = statusField(status);
