@@ -1,1 +1,2 @@
 export * from './lib/alert-rule';
+export * from './lib/alert-notification';

@@ -12,6 +12,11 @@ import { TeamEntity } from './entities/team.entity';
 import { WorkflowMapVersionEntity } from './entities/workflow-map-version.entity';
 import { RiskEntity } from './entities/risk.entity';
 import { WorkspaceEntity } from './entities/workspace.entity';
+import { AlertChannelEntity } from './entities/alert-channel.entity';
+import { AlertRuleEntity } from './entities/alert-rule.entity';
+import { AlertInstanceEntity } from './entities/alert-instance.entity';
+import { AlertDeliveryEntity } from './entities/alert-delivery.entity';
+import { DigestEntity } from './entities/digest.entity';
 import { InitialSchema1764115200000 } from './migrations/1764115200000-InitialSchema';
 import { DeadLetters1795670000000 } from './migrations/1795670000000-DeadLetters';
 import { ImportJobs1795670000001 } from './migrations/1795670000001-ImportJobs';
@@ -19,9 +24,10 @@ import { Governance1796000000000 } from './migrations/1796000000000-Governance';
 import { TeamsAndPortfolios1796100000000 } from './migrations/1796100000000-TeamsAndPortfolios';
 import { RiskRegister1796200000000 } from './migrations/1796200000000-RiskRegister';
 import { AcceptedEventIds1796400000000 } from './migrations/1796400000000-AcceptedEventIds';
+import { Alerting1796500000000 } from './migrations/1796500000000-Alerting';
 
-export const ENTITIES = [WorkspaceEntity, ApiKeyEntity, ConnectorEntity, WorkflowMapVersionEntity, DeadLetterEntity, ImportJobEntity, TeamEntity, PortfolioEntity, RiskEntity, AuditEntryEntity];
-export const MIGRATIONS = [InitialSchema1764115200000, DeadLetters1795670000000, ImportJobs1795670000001, Governance1796000000000, TeamsAndPortfolios1796100000000, RiskRegister1796200000000, AcceptedEventIds1796400000000];
+export const ENTITIES = [WorkspaceEntity, ApiKeyEntity, ConnectorEntity, WorkflowMapVersionEntity, DeadLetterEntity, ImportJobEntity, TeamEntity, PortfolioEntity, RiskEntity, AuditEntryEntity, AlertChannelEntity, AlertRuleEntity, AlertInstanceEntity, AlertDeliveryEntity, DigestEntity];
+export const MIGRATIONS = [InitialSchema1764115200000, DeadLetters1795670000000, ImportJobs1795670000001, Governance1796000000000, TeamsAndPortfolios1796100000000, RiskRegister1796200000000, AcceptedEventIds1796400000000, Alerting1796500000000];
 
 export interface PersistenceOptions {
   /** postgres:// URL; when absent, embedded PGlite in `${dataDir}/postgres`. */
