@@ -28,6 +28,24 @@ describe('dashboard: risk page (browser)', () => {
     await tab.close();
   });
 
+  it('has risk material of every kind at first start (issue 13: the demo)', async () => {
+    const api = new ApiClient(demo.app.url, demo.apiKey);
+    const items = (await api.get<{ items: Array<{ signals: string[] }> }>('/api/v1/risk/items')).body.items;
+    const kinds = new Set(items.flatMap((i) => i.signals));
+    expect([...kinds].sort()).toEqual(['aging', 'blocked', 'dependency', 'due-date']);
+    expect((await api.get<{ items: unknown[] }>('/api/v1/risk/releases')).body.items.length).toBeGreaterThan(0);
+    expect((await api.get<{ items: unknown[] }>('/api/v1/risk/epics')).body.items.length).toBeGreaterThan(0);
+    expect((await api.get<{ items: Array<{ crossTeam: boolean }> }>('/api/v1/risk/dependencies')).body.items.some((d) => d.crossTeam)).toBe(true);
+    expect((await api.get<{ items: unknown[] }>('/api/v1/teams')).body.items.length).toBeGreaterThan(0);
+    const [portfolio] = (await api.get<{ items: Array<{ id: string }> }>('/api/v1/portfolios')).body.items;
+    expect(portfolio).toBeDefined();
+    // The demo's issues carry story points, so capacity also answers in estimate units.
+    const capacity = await api.get<{ throughput: number; estimate: { items: number; throughput: number } | null }>(`/api/v1/capacity?portfolioId=${portfolio?.id}`);
+    expect(capacity.body.throughput).toBeGreaterThan(0);
+    expect(capacity.body.estimate?.items).toBeGreaterThan(0);
+    expect(capacity.body.estimate?.throughput).toBeGreaterThan(0);
+  });
+
   it('shows a risk badge on every board and portfolio tile of the overview, its reasons in the tooltip', async () => {
     const tab = await demo.open('/');
     await tab.page.waitForSelector('.tile [data-figure^="risk/summary.items[id="]');
