@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { capacityFigures, computeFlowCounts, dailyCapacity, type TeamInput, teamSchema } from '@flowlens/capacity';
+import { capacityFigures, estimateFigures, computeFlowCounts, dailyCapacity, type TeamInput, teamSchema } from '@flowlens/capacity';
 import { GenericWebhookConnector, signGenericBody } from '@flowlens/connector-generic';
 import type { CanonicalEvent } from '@flowlens/contracts';
 import { buildTimelines, computeThroughput, computeWip, type MetricQuery } from '@flowlens/metrics';
@@ -88,7 +88,9 @@ describe('teams, portfolios and capacity through the HTTP API', () => {
     const key = await client.post<{ apiKey: string }>('/api/v1/api-keys', { name: 'viewer', role: 'viewer' });
     expect(key.status).toBe(201);
     viewer = new ApiClient(app.url, key.body.apiKey);
-    const generic = [...berlinFortnight(), ...opsItems(), ...recentItems()].map(toGenericEvent);
+    // KAN's items carry story points (one in three has none), OPS's none: the estimate block is held to the reference.
+    const pointed = berlinFortnight().map((e, i) => (e.type === 'WorkItemCreated' ? ({ ...e, payload: { ...e.payload, fields: { ...e.payload.fields, estimate: i % 3 === 0 ? null : (i % 5) + 0.5 } } } as CanonicalEvent) : e));
+    const generic = [...pointed, ...opsItems(), ...recentItems()].map(toGenericEvent);
     const body = JSON.stringify({ events: generic });
     const posted = await new ApiClient(app.url).post(ws.connector.webhookPath, body, { 'content-type': 'application/json', 'x-flowlens-signature': signGenericBody(body, SECRET) });
     expect(posted.status).toBe(202);
@@ -160,7 +162,8 @@ describe('teams, portfolios and capacity through the HTTP API', () => {
     const expected = (boardIds: string[], teams: TeamInput[], interval: 'day' | 'week') => {
       const capacity = dates.map((_, i) => teams.reduce((sum, t) => sum + (dailyCapacity(t, dates)[i] ?? 0), 0));
       const wip = computeWip(timelines, oracle(boardIds)).series.map((d) => d.wip);
-      return capacityFigures({ ...computeFlowCounts(timelines, oracle(boardIds)), capacity, wip }, interval);
+      const counts = computeFlowCounts(timelines, oracle(boardIds));
+      return { ...capacityFigures({ ...counts, capacity, wip }, interval), estimate: counts.estimate && estimateFigures(counts.dates, capacity, counts.estimate, interval) };
     };
     const kan = teamSchema.parse(KAN_TEAM);
     const ops = teamSchema.parse({ ...OPS_TEAM, name: 'Operations' });
@@ -168,6 +171,8 @@ describe('teams, portfolios and capacity through the HTTP API', () => {
     expect(await get(`/api/v1/capacity?${Q}&portfolioId=${portfolioId}&interval=day`)).toMatchObject(expected(['KAN', 'OPS'], [kan, ops], 'day'));
     // Capacity by hand for KAN, week of 25 March: Ada 1 FTE Mon–Thu (Friday a holiday) × 0.8 focus.
     expect((await get<{ series: Array<{ capacityDays: number }> }>(`/api/v1/capacity?${Q}&teamId=${kanTeamId}`)).series[0]?.capacityDays).toBeCloseTo(3.2);
+    expect((await get<{ estimate: { items: number } | null }>(`/api/v1/capacity?${Q}&teamId=${kanTeamId}`)).estimate?.items).toBeGreaterThan(0);
+    expect((await get<{ estimate: unknown }>(`/api/v1/capacity?${Q}&teamId=${opsTeamId}`)).estimate).toBeNull();
     expect((await client.get(`/api/v1/capacity?${Q}`)).status).toBe(400);
     expect((await client.get(`/api/v1/capacity?${Q}&teamId=${kanTeamId}&portfolioId=${portfolioId}`)).status).toBe(400);
   });

@@ -31,6 +31,22 @@ const KAN_MAP: WorkflowMap = {
   ],
 };
 
+const POINTS = [null, 1, 2, 3, 5, 0.5, 8] as const;
+const pointsOf = (text: string) => POINTS[[...text].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 9973, 7) % POINTS.length] ?? null;
+
+/**
+ * The same stream with story points: each item is created with an estimate picked from its id
+ * (some with none), and about half of the updates change it (to a value or to none), so the
+ * estimate at asOf is the latest one.
+ */
+function withEstimates(events: readonly CanonicalEvent[]): CanonicalEvent[] {
+  return events.map((e) => {
+    if (e.type === 'WorkItemCreated') return { ...e, payload: { ...e.payload, fields: { ...e.payload.fields, estimate: pointsOf(e.itemId) } } } as CanonicalEvent;
+    if (e.type === 'WorkItemUpdated' && pointsOf(e.eventId) !== 1) return { ...e, payload: { ...e.payload, changes: { ...e.payload.changes, estimate: pointsOf(`${e.eventId}!`) } } } as CanonicalEvent;
+    return e;
+  });
+}
+
 async function expectSameCounts(events: readonly CanonicalEvent[], query: MetricQuery, asOf: string, maps: WorkflowMap[] = []): Promise<void> {
   const workspaceId = `ws-${randomUUID()}`;
   const rewritten = events.map((e) => ({ ...e, workspaceId }) as CanonicalEvent);
@@ -73,11 +89,23 @@ describe('capacity counts in SQL equal the reference implementation', () => {
     await expectSameCounts(newYorkCards(), NEW_YORK_QUERY, NEW_YORK_NOW);
   });
 
+  it('in estimate units too, and null where no item has an estimate', async () => {
+    await expectSameCounts(withEstimates(berlinFortnight()), BERLIN_QUERY, BERLIN_NOW);
+    await expectSameCounts(withEstimates(berlinFortnight()), BERLIN_QUERY, BERLIN_NOW, [KAN_MAP]);
+    await expectSameCounts(withEstimates(blockedWeek()), BLOCKED_QUERY, '2024-05-20T00:00:00.000Z');
+    const timelines = buildTimelines(withEstimates(berlinFortnight()), { asOf: BERLIN_NOW });
+    const reference = computeFlowCounts(timelines, { ...BERLIN_QUERY, workflows: [] });
+    expect(reference.estimate).not.toBeNull();
+    expect(reference.estimate?.items).toBeGreaterThan(0);
+    expect(computeFlowCounts(buildTimelines(berlinFortnight(), { asOf: BERLIN_NOW }), { ...BERLIN_QUERY, workflows: [] }).estimate).toBeNull();
+  });
+
   it('on random streams, out of order and duplicated, at several instants, with and without a map', async () => {
     const instants = ['2024-03-27T10:00:00.000Z', '2024-04-02T00:30:00.000Z', '2024-04-08T21:59:59.999Z', RANDOM_NOW];
     await fc.assert(
       fc.asyncProperty(eventStreamArb, fc.nat(1000), fc.constantFrom(...instants), fc.boolean(), fc.constantFrom([], ['KAN'], ['KAN', 'OPS']), async (events, seed, asOf, mapped, boardIds) => {
-        await expectSameCounts(scrambled(events, seed), { ...RANDOM_QUERY, boardIds }, asOf, mapped ? [KAN_MAP] : []);
+        const stream = seed % 2 === 0 ? withEstimates(events) : events;
+        await expectSameCounts(scrambled(stream, seed), { ...RANDOM_QUERY, boardIds }, asOf, mapped ? [KAN_MAP] : []);
       }),
       { numRuns: Number(process.env.FLOWLENS_ORACLE_RUNS ?? 10) },
     );

@@ -3,6 +3,7 @@
 import { ApiClient } from '@flowlens/testing';
 import { type DashboardDemo, startDashboardDemo } from '../../support/dashboard-demo';
 
+interface Summary { items: Array<{ id: string; level: string; reasons: string[] }> }
 interface Register { items: Array<{ riskId: string; roam: string | null; owner: string | null; open: boolean }> }
 
 describe('dashboard: risk page (browser)', () => {
@@ -24,6 +25,48 @@ describe('dashboard: risk page (browser)', () => {
     expect(await tab.figureMismatches(demo.apiKey)).toEqual([]);
     expect(tab.consoleErrors).toEqual([]);
     await tab.screenshot('risk');
+    await tab.close();
+  });
+
+  it('has risk material of every kind at first start (issue 13: the demo)', async () => {
+    const api = new ApiClient(demo.app.url, demo.apiKey);
+    const items = (await api.get<{ items: Array<{ signals: string[] }> }>('/api/v1/risk/items')).body.items;
+    const kinds = new Set(items.flatMap((i) => i.signals));
+    expect([...kinds].sort()).toEqual(['aging', 'blocked', 'dependency', 'due-date']);
+    expect((await api.get<{ items: unknown[] }>('/api/v1/risk/releases')).body.items.length).toBeGreaterThan(0);
+    expect((await api.get<{ items: unknown[] }>('/api/v1/risk/epics')).body.items.length).toBeGreaterThan(0);
+    expect((await api.get<{ items: Array<{ crossTeam: boolean }> }>('/api/v1/risk/dependencies')).body.items.some((d) => d.crossTeam)).toBe(true);
+    expect((await api.get<{ items: unknown[] }>('/api/v1/teams')).body.items.length).toBeGreaterThan(0);
+    const [portfolio] = (await api.get<{ items: Array<{ id: string }> }>('/api/v1/portfolios')).body.items;
+    expect(portfolio).toBeDefined();
+    // The demo's issues carry story points, so capacity also answers in estimate units.
+    const capacity = await api.get<{ throughput: number; estimate: { items: number; throughput: number } | null }>(`/api/v1/capacity?portfolioId=${portfolio?.id}`);
+    expect(capacity.body.throughput).toBeGreaterThan(0);
+    expect(capacity.body.estimate?.items).toBeGreaterThan(0);
+    expect(capacity.body.estimate?.throughput).toBeGreaterThan(0);
+  });
+
+  it('shows a risk badge on every board and portfolio tile of the overview, its reasons in the tooltip', async () => {
+    const tab = await demo.open('/');
+    await tab.page.waitForSelector('.tile [data-figure^="risk/summary.items[id="]');
+    await tab.settled();
+    const api = new ApiClient(demo.app.url, demo.apiKey);
+    const boards = (await api.get<Summary>('/api/v1/risk/summary?by=board')).body.items;
+    const portfolios = (await api.get<Summary>('/api/v1/risk/summary?by=portfolio')).body.items;
+    expect(boards.length).toBeGreaterThan(0);
+    expect(portfolios.length).toBeGreaterThan(0);
+    const badges = await tab.page.$$eval('[data-reasons]', (els) => els.map((e) => ({ title: e.getAttribute('title') ?? '', figure: e.querySelector('[data-figure]')?.getAttribute('data-figure') ?? '', query: e.getAttribute('data-query') })));
+    for (const [by, subjects] of [['board', boards], ['portfolio', portfolios]] as const) {
+      for (const s of subjects) {
+        const badge = badges.find((b) => b.figure === `risk/summary.items[id=${s.id}].level` && b.query === `by=${by}`);
+        expect(badge).toBeDefined();
+        expect(badge?.title).toBe(`Risk ${s.level}: ${s.reasons.length ? s.reasons.join('\n') : 'no risk signal'}`);
+      }
+    }
+    // The demo has risks of each kind, so some subject is above low and names its reasons.
+    expect([...boards, ...portfolios].some((s) => s.level !== 'low' && s.reasons.length > 0)).toBe(true);
+    expect(await tab.figureMismatches(demo.apiKey)).toEqual([]);
+    expect(tab.consoleErrors).toEqual([]);
     await tab.close();
   });
 

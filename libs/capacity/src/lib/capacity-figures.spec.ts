@@ -1,4 +1,4 @@
-import { capacityFigures } from './capacity-figures';
+import { capacityFigures, estimateFigures } from './capacity-figures';
 
 describe('capacity figures', () => {
   // Thu 2024-03-28 .. Wed 2024-04-03: the week buckets stick out of the window on both sides.
@@ -35,5 +35,19 @@ describe('capacity figures', () => {
     expect(f.deliveryRate).toBeNull();
     expect(f.loadPerFte).toBeNull();
     expect(f.backlogWeeks).toBeNull();
+  });
+
+  it('gives the same figures in estimate units (points per FTE-day), without load', () => {
+    const points = { items: 6, arrivals: [3, 0, 0, 0, 8, 0.5, 0], created: [5, 2, 0, 1, 0, 0, 0], throughput: [0, 5, 0, 0, 2, 0, 1], backlog: 13 };
+    const f = estimateFigures(days.dates, days.capacity, points, 'week');
+    // 8 points done over 8 FTE-days; mean weekly points 8 / (7 / 7) = 8 -> 13 / 8 backlog weeks.
+    expect(f).toEqual({
+      items: 6, throughput: 8, arrivals: 11.5, created: 8, netFlow: 3.5, deliveryRate: 1, backlog: 13, backlogWeeks: 1.625,
+      series: [
+        { start: '2024-03-25', throughput: 5, arrivals: 3, created: 8, netFlow: -2 },
+        { start: '2024-04-01', throughput: 3, arrivals: 8.5, created: 0, netFlow: 5.5 },
+      ],
+    });
+    expect(estimateFigures(days.dates, days.capacity.map(() => 0), { ...points, throughput: points.throughput.map(() => 0) }, 'day')).toMatchObject({ deliveryRate: null, backlogWeeks: null });
   });
 });

@@ -76,3 +76,37 @@ export function capacityBuckets(dates: readonly string[], capacity: readonly num
   const zeros = dates.map(() => 0);
   return capacityFigures({ dates, capacity, arrivals: zeros, created: zeros, throughput: zeros, wip: zeros, backlog: 0 }, interval).series.map((b) => ({ start: b.start, capacityDays: b.capacityDays }));
 }
+
+/** The daily sums of the items' estimates (story points) behind the estimate block. */
+export interface EstimateDays {
+  /** Items with an estimate, over which the sums run. */
+  readonly items: number;
+  readonly arrivals: readonly number[];
+  readonly created: readonly number[];
+  readonly throughput: readonly number[];
+  readonly backlog: number;
+}
+
+export interface EstimateFigures extends Pick<CapacityFigures, 'throughput' | 'arrivals' | 'created' | 'netFlow' | 'deliveryRate' | 'backlog' | 'backlogWeeks'> {
+  readonly items: number;
+  readonly series: Array<Omit<CapacityBucket, 'capacityDays'>>;
+}
+
+/**
+ * The capacity figures in estimate units: the same formulas over the estimates' sums instead of
+ * item counts (delivery rate in estimate units per FTE-day). Load per FTE is not given in them.
+ */
+export function estimateFigures(dates: readonly string[], capacity: readonly number[], days: EstimateDays, interval: 'day' | 'week'): EstimateFigures {
+  const f = capacityFigures({ dates, capacity, arrivals: days.arrivals, created: days.created, throughput: days.throughput, wip: dates.map(() => 0), backlog: days.backlog }, interval);
+  return {
+    items: days.items,
+    throughput: f.throughput,
+    arrivals: f.arrivals,
+    created: f.created,
+    netFlow: f.netFlow,
+    deliveryRate: f.deliveryRate,
+    backlog: f.backlog,
+    backlogWeeks: f.backlogWeeks,
+    series: f.series.map(({ capacityDays: _c, ...bucket }) => bucket),
+  };
+}

@@ -12,6 +12,17 @@ export interface FlowCounts {
   readonly created: number[];
   readonly throughput: number[];
   readonly backlog: number;
+  /** The same in estimate units (sums of the items' current estimates); null when no item has an estimate. */
+  readonly estimate: EstimateCounts | null;
+}
+
+export interface EstimateCounts {
+  /** Items with an estimate (removed ones excepted): what the sums are over. */
+  readonly items: number;
+  readonly arrivals: number[];
+  readonly created: number[];
+  readonly throughput: number[];
+  readonly backlog: number;
 }
 
 /** Active time (ms, clipped to the window) per current board and raw issue type. */
@@ -36,17 +47,28 @@ export class CapacityQuery {
 
   async flowCounts(ctx: MetricQueryContext): Promise<FlowCounts> {
     const dates = datesBetween(ctx.from, ctx.to);
-    const [row] = await this.items.query<{ arrivals: number[]; created: number[]; done: number[]; backlog: number }>(
+    type Row = { arrivals: number[]; created: number[]; done: number[]; backlog: number; estimated: number; e_arrivals: number[]; e_created: number[]; e_done: number[]; e_backlog: number };
+    const createdDay = `if(category = 'removed', -1, ${inWindow('created_at')})`;
+    const inBacklog = `arrayExists((s, e, c) -> c = 'backlog' AND s < {toEndMs:Int64} AND e >= {toEndMs:Int64}, seg_at, ${segmentEnds(OPEN_END)}, seg_cat)`;
+    const points = 'ifNull(estimate, 0)';
+    const [row] = await this.items.query<Row>(
       ctx,
       `SELECT countResample(0, {days:Int32}, 1)(${inWindow('started_at')}) AS arrivals,
-              countResample(0, {days:Int32}, 1)(if(category = 'removed', -1, ${inWindow('created_at')})) AS created,
+              countResample(0, {days:Int32}, 1)(${createdDay}) AS created,
               countResample(0, {days:Int32}, 1)(${inWindow('done_at')}) AS done,
-              toUInt64(countIf(arrayExists((s, e, c) -> c = 'backlog' AND s < {toEndMs:Int64} AND e >= {toEndMs:Int64}, seg_at, ${segmentEnds(OPEN_END)}, seg_cat))) AS backlog
+              toUInt64(countIf(${inBacklog})) AS backlog,
+              toUInt64(countIf(estimate IS NOT NULL AND category != 'removed')) AS estimated,
+              sumResample(0, {days:Int32}, 1)(${points}, ${inWindow('started_at')}) AS e_arrivals,
+              sumResample(0, {days:Int32}, 1)(${points}, ${createdDay}) AS e_created,
+              sumResample(0, {days:Int32}, 1)(${points}, ${inWindow('done_at')}) AS e_done,
+              sumIf(${points}, ${inBacklog}) AS e_backlog
        FROM items`,
       { days: dates.length },
     );
     const counts = (values: readonly number[] | undefined) => dates.map((_, i) => Number(values?.[i] ?? 0));
-    return { dates, arrivals: counts(row?.arrivals), created: counts(row?.created), throughput: counts(row?.done), backlog: Number(row?.backlog ?? 0) };
+    const estimated = Number(row?.estimated ?? 0);
+    const estimate = estimated === 0 ? null : { items: estimated, arrivals: counts(row?.e_arrivals), created: counts(row?.e_created), throughput: counts(row?.e_done), backlog: Number(row?.e_backlog ?? 0) };
+    return { dates, arrivals: counts(row?.arrivals), created: counts(row?.created), throughput: counts(row?.done), backlog: Number(row?.backlog ?? 0), estimate };
   }
 
   /**

@@ -17,7 +17,7 @@ const MAPPED_RESOLUTION = `
     arrayMap((m, d, mc) -> if(m != '', mc, d), mapped_stage, snap_def_cat, ${lookup(CATEGORIES)}) AS res_cat,
     arrayMap((m, b, nb) -> toUInt8(nb = 1 OR (m != '' AND has({blockedStages:Array(String)}, concat(b, ${US}, m)))), mapped_stage, snap_board, snap_name_blocked) AS res_stage_blocked,`;
 
-const ITEM_COLUMNS = 'item_id, item_key, board_id, title, type, team, assignee_raw, deleted, created_at, risk_fields';
+const ITEM_COLUMNS = 'item_id, item_key, board_id, title, type, team, assignee_raw, deleted, created_at, risk_fields, estimate';
 const CATALOGUE_COLUMNS = 'snap_board, cat_board, cat_status, cat_at, cat_n';
 /** The evaluated item: its segments, its state now (the last segment), started and done. */
 const evaluatedColumns = (p: string) => {

@@ -5,7 +5,10 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import Piscina from 'piscina';
 import { ForecastImpossibleError, type HowManyForecast, type HowManyInput, type WhenForecast, type WhenInput } from '@flowlens/metrics';
 import { flowlensMetrics } from '@flowlens/platform';
-import type { DeliveryForecasts, DeliveryTask, WorkerAnswer } from './monte-carlo.worker';
+import type { PortfolioHowMany, PortfolioWhen } from '@flowlens/capacity';
+import type { DeliveryForecasts, DeliveryTask, PortfolioHowManyTask, PortfolioWhenTask, WorkerAnswer } from './monte-carlo.worker';
+
+type TaskName = 'howMany' | 'when' | 'deliveries' | 'portfolioHowMany' | 'portfolioWhen';
 
 /** Forecasts waiting for a thread beyond this many are refused (503) instead of piling up. */
 export const MAX_QUEUED_FORECASTS = 64;
@@ -39,12 +42,22 @@ export class MonteCarloPool implements OnModuleDestroy {
     return this.run('deliveries', task);
   }
 
+  /** A portfolio's how-many: every part's trials summed (libs/capacity portfolioHowMany). */
+  portfolioHowMany(task: PortfolioHowManyTask): Promise<PortfolioHowMany> {
+    return this.run('portfolioHowMany', task);
+  }
+
+  /** A portfolio's when: a trial lasts as long as its slowest part (libs/capacity portfolioWhen). */
+  portfolioWhen(task: PortfolioWhenTask): Promise<PortfolioWhen> {
+    return this.run('portfolioWhen', task);
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.pool?.destroy();
     this.pool = null;
   }
 
-  private async run<R>(name: 'howMany' | 'when' | 'deliveries', input: HowManyInput | WhenInput | DeliveryTask): Promise<R> {
+  private async run<R>(name: TaskName, input: HowManyInput | WhenInput | DeliveryTask | PortfolioHowManyTask | PortfolioWhenTask): Promise<R> {
     const pool = this.open();
     if (pool.queueSize >= MAX_QUEUED_FORECASTS) throw new ForecastPoolBusyError();
     flowlensMetrics.forecastsRunning.inc();

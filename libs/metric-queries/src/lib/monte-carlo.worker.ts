@@ -1,3 +1,4 @@
+import { portfolioHowMany as combineHowMany, portfolioWhen as combineWhen, type PortfolioHowMany, type PortfolioWhen, type TeamHistory } from '@flowlens/capacity';
 import {
   computeEpicForecasts,
   computeReleaseForecasts,
@@ -17,6 +18,18 @@ export interface DeliveryTask {
   readonly input: RiskInput;
   readonly options: DeliveryOptions;
 }
+/** A portfolio forecast: every part's own history (and, for when, its share of N). */
+export interface PortfolioHowManyTask {
+  readonly teams: readonly TeamHistory[];
+  readonly days: number;
+  readonly trials: number;
+  readonly seed: number;
+}
+export interface PortfolioWhenTask {
+  readonly teams: ReadonlyArray<TeamHistory & { readonly items: number }>;
+  readonly trials: number;
+  readonly seed: number;
+}
 export interface DeliveryForecasts {
   readonly releases: ReturnType<typeof computeReleaseForecasts>;
   readonly epics: ReturnType<typeof computeEpicForecasts>;
@@ -34,6 +47,14 @@ export function when(input: WhenInput): WorkerAnswer<ReturnType<typeof forecastW
 /** Release and epic forecasts of a risk input (one Monte Carlo per release and per epic). */
 export function deliveries(task: DeliveryTask): WorkerAnswer<DeliveryForecasts> {
   return answer(() => ({ releases: computeReleaseForecasts(task.input, task.options), epics: computeEpicForecasts(task.input, task.options) }));
+}
+
+export function portfolioHowMany(task: PortfolioHowManyTask): WorkerAnswer<PortfolioHowMany> {
+  return answer(() => combineHowMany(task.teams, task.days, task.trials, task.seed));
+}
+
+export function portfolioWhen(task: PortfolioWhenTask): WorkerAnswer<PortfolioWhen> {
+  return answer(() => combineWhen(task.teams, task.trials, task.seed));
 }
 
 function answer<R>(compute: () => R): WorkerAnswer<R> {

@@ -34,7 +34,7 @@ SELECT *, ${stageEvaluationSql(DEFAULT_STAGES, 'def_')}
 FROM (
 SELECT
   {ws:String} AS workspace_id, item_id, entry_count, item_key, board_id, title, type, team, assignee_raw, deleted, created_at,
-  snap_at, snap_status, snap_board, snap_archived, snap_blocked, cat_board, cat_status, cat_at, cat_n, risk_fields,
+  snap_at, snap_status, snap_board, snap_archived, snap_blocked, cat_board, cat_status, cat_at, cat_n, risk_fields, estimate,
   arrayMap(p -> p[2], snap_parts) AS snap_def_stage,
   arrayMap(p -> ${defaultCategorySql('p[4]', 'p[3]', 'p[2]')}, snap_parts) AS snap_def_cat,
   arrayMap(p -> toUInt8(${folded('p[2]')} = 'blocked'), snap_parts) AS snap_name_blocked,
@@ -51,6 +51,7 @@ FROM (
     ${lastOf('assignee')} AS assignee_raw,
     toUInt8(${lastOf('deleted')} = '1') AS deleted,
     arrayMap(x -> (x.1, x.4, x.5), arrayFilter(x -> x.4 IN ('due', 'parent', 'versions'), es)) AS risk_fields,
+    toFloat64OrNull(${lastOf('estimate')}) AS estimate,
     arrayExists(x -> x.4 = 'created', es) AS has_created,
     if(has_created, arrayFirst(x -> x.4 = 'created', es).1, es[1].1) AS created_at,
     arrayFirst(x -> x.4 = 'status', es) AS first_status,
@@ -106,6 +107,7 @@ export const ITEM_SNAPSHOT_COLUMNS = [
   'snap_def_stage', 'snap_def_cat', 'snap_name_blocked', 'snap_key_id', 'snap_key_name',
   ...EVALUATION_COLUMNS.map((c) => `def_${c}`),
   'risk_fields',
+  'estimate',
 ] as const;
 
 /** The materialised snapshots of the present (latest version per item). */

@@ -5,6 +5,7 @@ import { COLORS } from '../../components/chart-theme';
 import { Stat } from '../../components/figure';
 import { ErrorNote, Loading } from '../../components/query-state';
 import type { Aging, FlowFramework, Throughput } from '../../lib/api-types';
+import { RiskBadge, type RiskRollUp } from './risk-badge';
 
 export interface BoardFigures {
   readonly boardId: string;
@@ -14,7 +15,7 @@ export interface BoardFigures {
 }
 
 /** One board at a glance; the whole tile opens the board's flow page with the same filters. */
-export function BoardTile({ board, search }: { board: BoardFigures; search: URLSearchParams }) {
+export function BoardTile({ board, search, risk }: { board: BoardFigures; search: URLSearchParams; risk: RiskRollUp }) {
   const { boardId, throughput, framework, aging } = board;
   const link = new URLSearchParams(search);
   link.delete('sort');
@@ -27,6 +28,7 @@ export function BoardTile({ board, search }: { board: BoardFigures; search: URLS
     <Link to={`/flow?${link.toString()}`} className="tile" data-query={`boardId=${boardId}`} aria-busy={busy} aria-label={`Board ${boardId}`}>
       <div className="tile-head">
         <span className="tile-title">{boardId}</span>
+        <RiskBadge rollUp={risk} id={boardId} by="board" />
         {aging.data && <span className={`badge ${beyond === 0 ? 'badge-good' : beyond > 3 ? 'badge-bad' : 'badge-warn'}`}>{beyond === 0 ? 'no item beyond p85' : `${beyond} aging beyond p85`}</span>}
       </div>
       {error ? (

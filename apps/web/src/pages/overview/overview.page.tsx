@@ -8,6 +8,7 @@ import { useApiMany } from '../../lib/use-api-many';
 import { useBoards } from '../../lib/use-boards';
 import { type BoardFigures, BoardTile } from './board-tile';
 import { PortfolioTiles } from './portfolio-tiles';
+import { useRiskRollUp } from './risk-badge';
 
 const SORTS: Record<string, { label: string; key: (b: BoardFigures) => number | string }> = {
   board: { label: 'Board', key: (b) => b.boardId },
@@ -33,6 +34,7 @@ export function OverviewPage() {
   const throughputs = useApiMany<Throughput>(boards.map((b) => scoped('metrics/throughput', b, { interval: params.get('interval') ?? 'week' })));
   const frameworks = useApiMany<FlowFramework>(boards.map((b) => scoped('metrics/flow-framework', b)));
   const agings = useApiMany<Aging>(boards.map((b) => scoped('metrics/aging', b)));
+  const risk = useRiskRollUp(params, 'board');
   const tiles: BoardFigures[] = boards.map((boardId, i) => ({ boardId, throughput: throughputs[i], framework: frameworks[i], aging: agings[i] }) as BoardFigures);
 
   const sort = params.get('sort') ?? 'board';
@@ -76,7 +78,7 @@ export function OverviewPage() {
       ) : (
         <div className="tiles">
           {sorted.map((board) => (
-            <BoardTile key={board.boardId} board={board} search={params} />
+            <BoardTile key={board.boardId} board={board} search={params} risk={risk} />
           ))}
         </div>
       )}

@@ -4,8 +4,9 @@ import { Panel } from '../../components/panel';
 import type { Capacity, Portfolio } from '../../lib/capacity-types';
 import { METRIC_FILTERS, pick } from '../../lib/filters';
 import { useApi } from '../../lib/use-api';
+import { RiskBadge, type RiskRollUp, useRiskRollUp } from './risk-badge';
 
-function PortfolioTile({ portfolio, params }: { portfolio: Portfolio; params: URLSearchParams }) {
+function PortfolioTile({ portfolio, params, risk }: { portfolio: Portfolio; params: URLSearchParams; risk: RiskRollUp }) {
   const query = pick(params, METRIC_FILTERS.filter((f) => f !== 'teamId' && f !== 'portfolioId'));
   query.set('portfolioId', portfolio.id);
   const capacity = useApi<Capacity>('capacity', query);
@@ -13,6 +14,7 @@ function PortfolioTile({ portfolio, params }: { portfolio: Portfolio; params: UR
     <Panel title={portfolio.name} subtitle={`${portfolio.teamIds.length} team(s)`} name={`portfolio-${portfolio.id}`} query={capacity} dataQuery={`portfolioId=${portfolio.id}`}>
       {(d) => (
         <>
+          <RiskBadge rollUp={risk} id={portfolio.id} by="portfolio" />
           <div className="stats">
             <Stat label="Capacity (FTE-days)" figure="capacity.capacityDays" value={d.capacityDays} />
             <Stat label="Throughput" figure="capacity.throughput" value={d.throughput} format="count" />
@@ -31,11 +33,12 @@ function PortfolioTile({ portfolio, params }: { portfolio: Portfolio; params: UR
 export function PortfolioTiles({ params }: { params: URLSearchParams }) {
   const portfolios = useApi<{ items: Portfolio[] }>('portfolios');
   const items = portfolios.data?.items ?? [];
+  const risk = useRiskRollUp(params, 'portfolio');
   if (items.length === 0) return null;
   return (
     <div className="tiles" aria-label="Portfolios">
       {items.map((p) => (
-        <PortfolioTile key={p.id} portfolio={p} params={params} />
+        <PortfolioTile key={p.id} portfolio={p} params={params} risk={risk} />
       ))}
     </div>
   );

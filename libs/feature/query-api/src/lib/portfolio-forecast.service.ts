@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@flowlens/auth';
 import { portfolioBoards } from '@flowlens/board-scope';
-import { portfolioHowMany, portfolioWhen, splitByShare } from '@flowlens/capacity';
-import { CapacityQuery, type ForecastOptions, ForecastQuery, type MetricQueryContext } from '@flowlens/metric-queries';
+import { splitByShare } from '@flowlens/capacity';
+import { CapacityQuery, type ForecastOptions, ForecastQuery, type MetricQueryContext, MonteCarloPool } from '@flowlens/metric-queries';
 import { forecastDates, localDateOf } from '@flowlens/metrics';
 import { ApiError } from '@flowlens/platform';
 import { QueryContextFactory } from './query-context.factory';
@@ -27,12 +27,13 @@ export class PortfolioForecastService {
     private readonly contexts: QueryContextFactory,
     private readonly forecasts: ForecastQuery,
     private readonly capacity: CapacityQuery,
+    private readonly monteCarlo: MonteCarloPool,
   ) {}
 
   async howMany(p: Principal, q: Q, by: string, days: number, options: ForecastOptions) {
     const { ctx, parts } = await this.parts(p, q);
     const histories = await Promise.all(parts.map(async (part) => ({ part, ...(await this.forecasts.history(part.ctx, options.window)) })));
-    const result = portfolioHowMany(histories.map((h) => ({ id: h.part.id, history: h.history })), days, options.trials, options.seed);
+    const result = await this.monteCarlo.portfolioHowMany({ teams: histories.map((h) => ({ id: h.part.id, history: h.history })), days, trials: options.trials, seed: options.seed });
     return { asOf: localDateOf(ctx.asOf, ctx.timezone), by, days, trials: result.trials, p50: result.p50, p85: result.p85, p95: result.p95, historyDays: options.window, teams: histories.map((h) => ({ teamId: h.part.teamId, boardIds: h.part.ctx.boardIds })) };
   }
 
@@ -41,7 +42,8 @@ export class PortfolioForecastService {
     const shares = given ? this.givenShares(parts, items, given) : await this.remainingShares(ctx, parts, items);
     const histories = await Promise.all(parts.map(async (part) => (await this.forecasts.history(part.ctx, options.window)).history));
     const asOfDate = localDateOf(ctx.asOf, ctx.timezone);
-    const result = portfolioWhen(parts.map((part, i) => ({ id: part.teamId === null ? 'the boards outside its teams' : `team ${part.id}`, history: histories[i] as number[], items: shares[i] as number })), options.trials, options.seed);
+    const teams = parts.map((part, i) => ({ id: part.teamId === null ? 'the boards outside its teams' : `team ${part.id}`, history: histories[i] as number[], items: shares[i] as number }));
+    const result = await this.monteCarlo.portfolioWhen({ teams, trials: options.trials, seed: options.seed });
     return {
       asOf: asOfDate,
       items,

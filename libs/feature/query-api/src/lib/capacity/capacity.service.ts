@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@flowlens/auth';
-import { allocationOf, capacityBuckets, capacityFigures, costPerItem, dailyCapacity, sumCosts, type TeamCalendar, teamCost, type TypeShares } from '@flowlens/capacity';
+import { allocationOf, capacityBuckets, capacityFigures, costPerItem, dailyCapacity, estimateFigures, sumCosts, type TeamCalendar, teamCost, type TypeShares } from '@flowlens/capacity';
 import { type ActiveTimeRow, CapacityQuery, datesBetween, type MetricQueryContext, StageOccupancyQuery } from '@flowlens/metric-queries';
 import { type FlowType, flowTypeFor, MS_PER_DAY } from '@flowlens/metrics';
 import type { TeamEntity } from '@flowlens/persistence';
@@ -35,8 +35,10 @@ export class CapacityService {
   async figures(p: Principal, q: Q) {
     const s = await this.scope(p, q);
     const [counts, wip] = await Promise.all([this.capacity.flowCounts(s.ctx), this.occupancy.wip(s.ctx)]);
-    const figures = capacityFigures({ ...counts, capacity: this.dailyCapacity(s.teams, s.dates), wip: wip.map((d) => d.wip) }, s.interval);
-    return { ...s.subject, from: s.ctx.from, to: s.ctx.to, interval: s.interval, ...figures };
+    const capacity = this.dailyCapacity(s.teams, s.dates);
+    const figures = capacityFigures({ ...counts, capacity, wip: wip.map((d) => d.wip) }, s.interval);
+    const estimate = counts.estimate && estimateFigures(counts.dates, capacity, counts.estimate, s.interval);
+    return { ...s.subject, from: s.ctx.from, to: s.ctx.to, interval: s.interval, ...figures, estimate };
   }
 
   async allocation(p: Principal, q: Q) {
