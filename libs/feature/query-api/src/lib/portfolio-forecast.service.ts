@@ -5,7 +5,7 @@ import { portfolioHowMany, portfolioWhen, splitByShare } from '@flowlens/capacit
 import { CapacityQuery, type ForecastOptions, ForecastQuery, type MetricQueryContext } from '@flowlens/metric-queries';
 import { forecastDates, localDateOf } from '@flowlens/metrics';
 import { ApiError } from '@flowlens/platform';
-import { QueryContextFactory } from './query-context.factory';
+import { QueryContextFactory } from '@flowlens/figures';
 
 type Q = Record<string, unknown>;
 
