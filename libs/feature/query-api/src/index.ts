@@ -1,2 +1,1 @@
 export * from './lib/query-api.module';
-export * from './lib/query-context.factory';

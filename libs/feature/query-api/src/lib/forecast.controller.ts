@@ -8,7 +8,7 @@ import { addLocalDays, ForecastImpossibleError, localDateOf, MAX_HORIZON_DAYS } 
 import { ApiError } from '@flowlens/platform';
 import { forecastCommon } from './metrics.controller';
 import { PortfolioForecastService } from './portfolio-forecast.service';
-import { parseOrThrow, QueryContextFactory } from './query-context.factory';
+import { parseOrThrow, QueryContextFactory } from '@flowlens/figures';
 
 type Q = Record<string, unknown>;
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
 import { ItemQuery } from '@flowlens/metric-queries';
 import { ApiError } from '@flowlens/platform';
-import { QueryContextFactory } from './query-context.factory';
+import { QueryContextFactory } from '@flowlens/figures';
 
 @ApiTags('items')
 @ApiBearerAuth()

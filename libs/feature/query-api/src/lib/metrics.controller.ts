@@ -3,9 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { z } from 'zod';
 import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
 import { SprintQuery, ThroughputQuery } from '@flowlens/metric-queries';
-import { FlowMetricsService } from './flow-metrics.service';
-import { intervalSchema } from './metric-query.schema';
-import { parseOrThrow, QueryContextFactory } from './query-context.factory';
+import { FlowMetricsService, intervalSchema, parseOrThrow, QueryContextFactory } from '@flowlens/figures';
 
 type Q = Record<string, unknown>;
 const ARRAYS = new Set(['boardId', 'type', 'team', 'teamId', 'portfolioId']);

@@ -5,7 +5,7 @@ import { splitByShare } from '@flowlens/capacity';
 import { CapacityQuery, type ForecastOptions, ForecastQuery, type MetricQueryContext, MonteCarloPool } from '@flowlens/metric-queries';
 import { forecastDates, localDateOf } from '@flowlens/metrics';
 import { ApiError } from '@flowlens/platform';
-import { QueryContextFactory } from './query-context.factory';
+import { QueryContextFactory } from '@flowlens/figures';
 
 type Q = Record<string, unknown>;
 

@@ -3,9 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@flowlens/auth';
 import { RiskRepository, type RiskEntity, type SignalRef } from '@flowlens/persistence';
 import { ApiError } from '@flowlens/platform';
-import { parseOrThrow } from './query-context.factory';
-import { roamChangeSchema } from './risk-query.schema';
-import { iso, RiskService, type RiskEvaluation } from './risk.service';
+import { parseOrThrow, roamChangeSchema, iso, RiskService, type RiskEvaluation } from '@flowlens/figures';
 
 type Q = Record<string, unknown>;
 

@@ -1,9 +1,7 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
-import { parseOrThrow } from './query-context.factory';
-import { deliveryQuerySchema } from './risk-query.schema';
-import { RiskService } from './risk.service';
+import { parseOrThrow, deliveryQuerySchema, RiskService } from '@flowlens/figures';
 
 type Q = Record<string, unknown>;
 const SCOPE = ['asOf', 'boardId', 'teamId', 'portfolioId', 'threshold', 'sleWindow'];

@@ -7,7 +7,7 @@ import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from
 import { BoardCatalogQuery } from '@flowlens/metric-queries';
 import { defaultWorkflowMap, STAGE_CATEGORIES, unmappedStatuses } from '@flowlens/metrics';
 import { WorkflowMapRepository } from '@flowlens/persistence';
-import { QueryContextFactory } from './query-context.factory';
+import { QueryContextFactory } from '@flowlens/figures';
 
 export const workflowMapSchema = z
   .object({

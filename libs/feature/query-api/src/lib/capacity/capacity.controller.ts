@@ -2,7 +2,7 @@ import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
 import { CommonQuery } from '../metrics.controller';
-import { CapacityService } from './capacity.service';
+import { CapacityService } from '@flowlens/figures';
 
 type Q = Record<string, unknown>;
 
