@@ -1,5 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AlertDeliveryModule, alertDeliveryOptionsFromEnv } from '@flowlens/feature-alert-delivery';
 import { AlertingModule } from '@flowlens/feature-alerting';
+import { PersistenceModule, persistenceOptionsFromEnv } from '@flowlens/persistence';
 import { HealthModule, LoggingModule } from '@flowlens/platform';
 import type { AlertingEnv } from './alerting.env';
 
@@ -8,7 +10,13 @@ export class AlertingAppModule {
   static register(env: AlertingEnv): DynamicModule {
     return {
       module: AlertingAppModule,
-      imports: [LoggingModule.forRoot({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, service: 'alerting' }), HealthModule, AlertingModule.forRoot({ intervalMs: env.ALERT_INTERVAL_MS })],
+      imports: [
+        LoggingModule.forRoot({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, service: 'alerting' }),
+        HealthModule,
+        PersistenceModule.forRoot(persistenceOptionsFromEnv(env)),
+        AlertingModule.forRoot({ intervalMs: env.ALERT_INTERVAL_MS }),
+        AlertDeliveryModule.forRoot({ ...alertDeliveryOptionsFromEnv(env), api: false, dispatch: true }),
+      ],
     };
   }
 }

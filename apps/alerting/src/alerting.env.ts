@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { baseEnvSchema, envInt, envPort, httpEnvSchema } from '@flowlens/config';
+import { alertDeliveryEnvSchema, baseEnvSchema, envInt, envPort, httpEnvSchema, migrationsEnvSchema, postgresEnvSchema, secretsEnvSchema } from '@flowlens/config';
 
 export const alertingEnvSchema = z.object({
   ...baseEnvSchema.shape,
   ...httpEnvSchema.shape,
+  ...postgresEnvSchema.shape,
+  ...secretsEnvSchema.shape,
+  ...migrationsEnvSchema.shape,
+  ...alertDeliveryEnvSchema.shape,
   PORT: envPort(3030),
   ALERT_INTERVAL_MS: envInt(60_000, 1000),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { adminEnvSchema, baseEnvSchema, clickhouseEnvSchema, envPort, httpEnvSchema, migrationsEnvSchema, postgresEnvSchema, secretsEnvSchema } from '@flowlens/config';
+import { adminEnvSchema, alertDeliveryEnvSchema, baseEnvSchema, clickhouseEnvSchema, envPort, httpEnvSchema, migrationsEnvSchema, postgresEnvSchema, secretsEnvSchema } from '@flowlens/config';
 
 export const metricsApiEnvSchema = z.object({
   ...baseEnvSchema.shape,
@@ -9,6 +9,7 @@ export const metricsApiEnvSchema = z.object({
   ...secretsEnvSchema.shape,
   ...adminEnvSchema.shape,
   ...migrationsEnvSchema.shape,
+  ...alertDeliveryEnvSchema.shape,
   PORT: envPort(3000),
 });
 export type MetricsApiEnv = z.infer<typeof metricsApiEnvSchema>;

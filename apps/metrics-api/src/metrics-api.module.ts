@@ -3,6 +3,7 @@ import { AuditModule } from '@flowlens/audit';
 import { ApiKeyRateLimitModule, AuthModule } from '@flowlens/auth';
 import { ClickHouseModule, clickHouseOptionsFromEnv } from '@flowlens/clickhouse';
 import { AdminModule } from '@flowlens/feature-admin';
+import { AlertDeliveryModule, alertDeliveryOptionsFromEnv } from '@flowlens/feature-alert-delivery';
 import { QueryApiModule } from '@flowlens/feature-query-api';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@flowlens/persistence';
 import { DashboardModule, HealthModule, LoggingModule, PublicUrlModule } from '@flowlens/platform';
@@ -24,6 +25,7 @@ export class MetricsApiModule {
         AuditModule,
         AdminModule,
         QueryApiModule,
+        AlertDeliveryModule.forRoot({ ...alertDeliveryOptionsFromEnv(env), api: true, dispatch: false }),
         DashboardModule.forRoot(),
       ],
     };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  alertDeliveryEnvSchema,
   baseEnvSchema,
   clickhouseEnvSchema,
   envBoolean,
@@ -22,6 +23,7 @@ export const standaloneEnvSchema = z.object({
   ...postgresEnvSchema.shape,
   ...secretsEnvSchema.shape,
   ...migrationsEnvSchema.shape,
+  ...alertDeliveryEnvSchema.shape,
   /** Admin token; when unset one is generated at first start, printed once and kept in the data dir. */
   FLOWLENS_ADMIN_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'must be at least 16 characters').optional()),
   /** Which parts run in this process (comma-separated): gateway, projector, api, alerting. */

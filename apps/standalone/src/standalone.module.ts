@@ -4,6 +4,7 @@ import { ApiKeyRateLimitModule, AuthModule } from '@flowlens/auth';
 import { ClickHouseModule, clickHouseOptionsFromEnv } from '@flowlens/clickhouse';
 import { EventLogModule, eventLogOptionsFromEnv } from '@flowlens/event-log';
 import { AdminModule } from '@flowlens/feature-admin';
+import { AlertDeliveryModule, alertDeliveryOptionsFromEnv } from '@flowlens/feature-alert-delivery';
 import { AlertingModule } from '@flowlens/feature-alerting';
 import { IngestModule } from '@flowlens/feature-ingest';
 import { ImportsModule } from '@flowlens/feature-imports';
@@ -42,6 +43,7 @@ export class StandaloneModule {
         ...(has('projector') ? [ProjectorModule] : []),
         ...(has('api') ? [AdminModule, QueryApiModule, DashboardModule.forRoot()] : []),
         ...(has('alerting') ? [AlertingModule.forRoot({ intervalMs: env.ALERT_INTERVAL_MS })] : []),
+        ...(has('api') || has('alerting') ? [AlertDeliveryModule.forRoot({ ...alertDeliveryOptionsFromEnv(env), api: has('api'), dispatch: has('alerting') })] : []),
       ],
     };
   }

@@ -92,3 +92,22 @@ export type HttpEnv = z.infer<typeof httpEnvSchema>;
 export type EventLogEnv = z.infer<typeof eventLogEnvSchema>;
 export type ClickhouseEnv = z.infer<typeof clickhouseEnvSchema>;
 export type PostgresEnv = z.infer<typeof postgresEnvSchema>;
+
+/** Sending alerts, test messages and digests (channels API, dispatcher, e-mail). */
+export const alertDeliveryEnvSchema = z.object({
+  /** `smtp://user:pass@host:port` (plain, STARTTLS when offered) or `smtps://` (implicit TLS). Unset: e-mail channels are refused. */
+  SMTP_URL: envUrl(['smtp', 'smtps']),
+  /** The sender of alert e-mails. */
+  ALERT_FROM: envString('Flowlens <flowlens@localhost>'),
+  /** The first retry waits this long; each next one twice as long, up to one hour. */
+  ALERT_RETRY_BASE_MS: envInt(30_000, 1),
+  /** Tries of one delivery (the first included) before it is `failed`. */
+  ALERT_RETRY_MAX: envInt(10, 1, 100),
+  /** Refuse channel URLs whose host is loopback, private or link-local. */
+  ALERT_BLOCK_PRIVATE_URLS: envBoolean(false),
+  /** How often the dispatcher looks for due deliveries. */
+  ALERT_DISPATCH_POLL_MS: envInt(1000, 20, 60_000),
+  /** How long a claimed delivery is held before another dispatcher may take it (a process that died mid-send). */
+  ALERT_DISPATCH_LEASE_MS: envInt(60_000, 15_000, 3_600_000),
+});
+export type AlertDeliveryEnv = z.infer<typeof alertDeliveryEnvSchema>;
