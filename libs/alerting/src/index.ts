@@ -6,3 +6,4 @@ export * from './lib/alert-instance.machine';
 export * from './lib/alert-grouping';
 export * from './lib/backtest';
 export * from './lib/clock';
+export * from './lib/alert-observer';

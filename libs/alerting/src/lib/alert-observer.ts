@@ -1,0 +1,18 @@
+import type { Observation } from './alert-condition';
+import type { AlertRule } from './alert-rule.schema';
+
+/**
+ * Where a rule's figures come from: one observation per subject in the rule's scope, as the figures
+ * stood at `at` (an instant, ms since the epoch). The evaluator and the back-test ask it; a
+ * data-access module provides it (under ALERT_OBSERVER) from the same figures the query API answers.
+ */
+export interface AlertObserver {
+  observe(rule: AlertRule, at: number): Promise<Observation[]>;
+  /**
+   * One evaluation cycle over many rules: figures shared by several rules (the same board, metric,
+   * window and instant) may be computed once within it. Optional; `observe` per rule otherwise.
+   */
+  observeAll?(rules: readonly AlertRule[], at: number): Promise<Map<string, Observation[]>>;
+}
+
+export const ALERT_OBSERVER = Symbol('ALERT_OBSERVER');
