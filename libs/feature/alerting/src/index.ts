@@ -1,2 +1,5 @@
 export * from './lib/alerting.module';
-export * from './lib/alert-scheduler.service';
+export * from './lib/alerting.options';
+export * from './lib/evaluation/alert-evaluation.service';
+export * from './lib/evaluation/alert-scheduler.service';
+export * from './lib/rules/alert-rule.store';
