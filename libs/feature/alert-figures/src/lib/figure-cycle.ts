@@ -38,6 +38,9 @@ export class FigureCycle {
     readonly live = false,
   ) {}
 
+  /** Past instants are read with everything known when the cycle began (metrics.md "Back-test": from the events known now). */
+  private readonly knownAt = Date.now();
+
   /** The figure under `id`, computed on first use in this cycle. */
   figure<T>(scope: ResolvedScope, id: string, compute: () => Promise<T>): Promise<T> {
     return this.memo(key('figure', scope.workspaceId, scope.subject.type, scope.subject.id, id), () => {
@@ -80,9 +83,9 @@ export class FigureCycle {
     return { ...scope.filter, from, to, ...this.asOf() };
   }
 
-  /** The `asOf` query parameter of this cycle's figures: none when live. */
-  asOf(): { asOf?: string } {
-    return this.live ? {} : { asOf: new Date(this.at).toISOString() };
+  /** The `asOf` and `knownAt` query parameters of this cycle's figures: none when live. */
+  asOf(): { asOf?: string; knownAt?: string } {
+    return this.live ? {} : { asOf: new Date(this.at).toISOString(), knownAt: new Date(this.knownAt).toISOString() };
   }
 
   principal(workspaceId: string): Principal {
