@@ -4,6 +4,7 @@ import { ApiKeyRateLimitModule, AuthModule } from '@flowlens/auth';
 import { ClickHouseModule, clickHouseOptionsFromEnv } from '@flowlens/clickhouse';
 import { AdminModule } from '@flowlens/feature-admin';
 import { AlertDeliveryModule, alertDeliveryOptionsFromEnv } from '@flowlens/feature-alert-delivery';
+import { DigestsModule } from '@flowlens/feature-digests';
 import { QueryApiModule } from '@flowlens/feature-query-api';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@flowlens/persistence';
 import { DashboardModule, HealthModule, LoggingModule, PublicUrlModule } from '@flowlens/platform';
@@ -26,6 +27,7 @@ export class MetricsApiModule {
         AdminModule,
         QueryApiModule,
         AlertDeliveryModule.forRoot({ ...alertDeliveryOptionsFromEnv(env), api: true, dispatch: false }),
+        DigestsModule.forRoot({ api: true, schedule: false, publicUrl: env.FLOWLENS_PUBLIC_URL }),
         DashboardModule.forRoot(),
       ],
     };

@@ -6,6 +6,7 @@ import { EventLogModule, eventLogOptionsFromEnv } from '@flowlens/event-log';
 import { AdminModule } from '@flowlens/feature-admin';
 import { AlertDeliveryModule, alertDeliveryOptionsFromEnv } from '@flowlens/feature-alert-delivery';
 import { AlertingModule } from '@flowlens/feature-alerting';
+import { DigestsModule } from '@flowlens/feature-digests';
 import { IngestModule } from '@flowlens/feature-ingest';
 import { ImportsModule } from '@flowlens/feature-imports';
 import { ProjectorModule } from '@flowlens/feature-projector';
@@ -26,7 +27,7 @@ export class StandaloneModule {
   static register({ env, adminToken, secretKey }: StandaloneSettings): DynamicModule {
     const has = (role: Role) => env.FLOWLENS_ROLES.includes(role);
     const needsLog = has('gateway') || has('projector');
-    const needsClickHouse = has('projector') || has('api');
+    const needsClickHouse = has('projector') || has('api') || has('alerting');
     return {
       module: StandaloneModule,
       imports: [
@@ -44,6 +45,7 @@ export class StandaloneModule {
         ...(has('api') ? [AdminModule, QueryApiModule, DashboardModule.forRoot()] : []),
         ...(has('alerting') ? [AlertingModule.forRoot({ intervalMs: env.ALERT_INTERVAL_MS })] : []),
         ...(has('api') || has('alerting') ? [AlertDeliveryModule.forRoot({ ...alertDeliveryOptionsFromEnv(env), api: has('api'), dispatch: has('alerting') })] : []),
+        ...(has('api') || has('alerting') ? [DigestsModule.forRoot({ api: has('api'), schedule: has('alerting'), publicUrl: env.FLOWLENS_PUBLIC_URL, tickMs: env.ALERT_INTERVAL_MS })] : []),
       ],
     };
   }
