@@ -47,7 +47,7 @@ export function* portfolioEvents(options: PortfolioOptions, chunkItems = 5000): 
   const boards = boardPlans(options.boards);
   const counters = new Map<string, number>();
   const lognormal = (median: number, sigma: number) => median * Math.exp(sigma * gaussian(random));
-  let chunk: CanonicalEvent[] = releaseEvents(options, boards);
+  let chunk: CanonicalEvent[] = [...releaseEvents(options, boards), ...epicEvents(options, boards)];
   for (let n = 0; n < options.items; n++) {
     const board = boards[Math.floor(random() * boards.length)] as BoardPlan;
     const number = (counters.get(board.boardId) ?? 0) + 1;
@@ -101,7 +101,7 @@ function itemEvents(options: PortfolioOptions, board: BoardPlan, number: number,
     fixVersions: releaseOf(options, board, created),
     estimate: [1, 2, 3, 5, 8][Math.floor(random() * 5)] as number,
     dueDate: number % 10 === 0 ? new Date(created + 21 * DAY).toISOString().slice(0, 10) : null,
-    parentId: null,
+    parentId: number % 2 === 0 ? epicOf(options, board, created) : null,
     sprintIds: [],
     team: `team-${Math.floor(random() * 40)}`,
     archived: false,
@@ -169,6 +169,42 @@ function releaseEvents(options: PortfolioOptions, boards: readonly BoardPlan[]):
         boardId: board.boardId, itemId: null, itemKey: null,
         payload: { releaseId: `${board.boardId}-v${r}`, name: `${board.boardId} R${r}`, releaseDate, released: false, archived: false },
       } as CanonicalEvent;
+    }),
+  );
+}
+
+const epicId = (board: BoardPlan, r: number) => (board.source === 'jira' ? `${board.boardId}-epic-${r}` : `${board.boardId.slice(0, 12)}ee${String(r).padStart(10, '0')}`);
+
+/** Every other item created in the last 90 days belongs to its board's epic of that 30-day period (no random draw). */
+function epicOf(options: PortfolioOptions, board: BoardPlan, created: number): string | null {
+  const age = options.now - created;
+  return age < 90 * DAY ? epicId(board, Math.floor(age / (30 * DAY))) : null;
+}
+
+/** Three epics per board, in progress since 90 days ago, due with the board's releases. */
+function epicEvents(options: PortfolioOptions, boards: readonly BoardPlan[]): CanonicalEvent[] {
+  return boards.flatMap((board) =>
+    [0, 1, 2].flatMap((r) => {
+      const itemId = epicId(board, r);
+      const itemKey = board.source === 'jira' ? `${board.boardId}-E${r}` : `c${board.boardId.slice(4, 8)}E${r}`;
+      const dueDate = new Date(options.now + (10 + 30 * (2 - r)) * DAY).toISOString().slice(0, 10);
+      const fields: WorkItemFields = {
+        title: `Epic ${itemKey}`, type: 'Epic', priority: 'High', assignee: null, labels: [], components: [], fixVersions: [],
+        estimate: null, dueDate, parentId: null, sprintIds: [], team: null, archived: false,
+      };
+      const event = (seq: number, at: number, type: CanonicalEvent['type'], payload: unknown) => {
+        const occurredAt = new Date(at).toISOString();
+        return {
+          eventId: deterministicEventId(options.workspaceId, itemId, seq),
+          workspaceId: options.workspaceId, connectorId: 'bench', source: board.source, sourceEventId: `${itemId}:${seq}`,
+          type, occurredAt, receivedAt: occurredAt, sequence: 0, schemaVersion: 1,
+          boardId: board.boardId, itemId, itemKey, payload,
+        } as CanonicalEvent;
+      };
+      return [
+        event(0, options.now - 95 * DAY, 'WorkItemCreated', { fields, status: board.flow[0] }),
+        event(1, options.now - 90 * DAY, 'WorkItemStatusChanged', { from: board.flow[0], to: board.flow[1] }),
+      ];
     }),
   );
 }

@@ -111,6 +111,8 @@ async function main(): Promise<void> {
     ['capacity/cost (team)', (r, i) => `/api/v1/capacity/cost?${window(r)}&teamId=${team(i)}`],
     ['capacity/cost (portfolio)', (r, i) => `/api/v1/capacity/cost?${window(r)}&portfolioId=${portfolio(i)}`],
     ...RISK_ENDPOINTS.map((name): [string, (r: Run) => string] => [name, (r) => `/api/v1/${name}?${riskQuery(r.query)}`]),
+    // Every release of the whole portfolio (all boards), at the default 10,000 trials.
+    ['risk/releases (all releases, all boards)', (_r, i) => `/api/v1/risk/releases?seed=${i + 1}`],
   ];
   const latencies: Record<string, { p50: number; p95: number }> = {};
   const figures: Array<{ run: number; throughput: number }> = [];

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ClickHouseModule, clickHouseOptionsFromEnv } from '@flowlens/clickhouse';
 import { AlertDeliveryModule, alertDeliveryOptionsFromEnv } from '@flowlens/feature-alert-delivery';
+import { ClickHouseModule, clickHouseOptionsFromEnv } from '@flowlens/clickhouse';
+import { AlertFiguresModule } from '@flowlens/feature-alert-figures';
 import { DigestsModule } from '@flowlens/feature-digests';
 import { AlertingModule } from '@flowlens/feature-alerting';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@flowlens/persistence';
@@ -16,10 +17,10 @@ export class AlertingAppModule {
         LoggingModule.forRoot({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, service: 'alerting' }),
         HealthModule,
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env)),
-        AlertingModule.forRoot({ intervalMs: env.ALERT_INTERVAL_MS }),
-        AlertDeliveryModule.forRoot({ ...alertDeliveryOptionsFromEnv(env), api: false, dispatch: true }),
-        // Digests read figures: ClickHouse for the schedule's content (migrations stay with the API and projector).
+        // Reads the figures rules compare; the metrics API owns the ClickHouse schema.
         ClickHouseModule.forRoot({ ...clickHouseOptionsFromEnv(env), migrateOnStart: false }),
+        AlertingModule.forRoot({ intervalMs: env.ALERT_INTERVAL_MS, publicUrl: env.FLOWLENS_PUBLIC_URL, api: false, schedule: true, observer: AlertFiguresModule }),
+        AlertDeliveryModule.forRoot({ ...alertDeliveryOptionsFromEnv(env), api: false, dispatch: true }),
         DigestsModule.forRoot({ api: false, schedule: true, publicUrl: env.FLOWLENS_PUBLIC_URL, tickMs: env.ALERT_INTERVAL_MS }),
       ],
     };

@@ -5,6 +5,7 @@ import { ClickHouseModule, clickHouseOptionsFromEnv } from '@flowlens/clickhouse
 import { EventLogModule, eventLogOptionsFromEnv } from '@flowlens/event-log';
 import { AdminModule } from '@flowlens/feature-admin';
 import { AlertDeliveryModule, alertDeliveryOptionsFromEnv } from '@flowlens/feature-alert-delivery';
+import { AlertFiguresModule } from '@flowlens/feature-alert-figures';
 import { AlertingModule } from '@flowlens/feature-alerting';
 import { DigestsModule } from '@flowlens/feature-digests';
 import { IngestModule } from '@flowlens/feature-ingest';
@@ -43,7 +44,9 @@ export class StandaloneModule {
         ...(has('gateway') ? [IngestModule, ImportsModule] : []),
         ...(has('projector') ? [ProjectorModule] : []),
         ...(has('api') ? [AdminModule, QueryApiModule, DashboardModule.forRoot()] : []),
-        ...(has('alerting') ? [AlertingModule.forRoot({ intervalMs: env.ALERT_INTERVAL_MS })] : []),
+        ...(has('api') || has('alerting')
+          ? [AlertingModule.forRoot({ intervalMs: env.ALERT_INTERVAL_MS, publicUrl: env.FLOWLENS_PUBLIC_URL, api: has('api'), schedule: has('alerting'), observer: AlertFiguresModule })]
+          : []),
         ...(has('api') || has('alerting') ? [AlertDeliveryModule.forRoot({ ...alertDeliveryOptionsFromEnv(env), api: has('api'), dispatch: has('alerting') })] : []),
         ...(has('api') || has('alerting') ? [DigestsModule.forRoot({ api: has('api'), schedule: has('alerting'), publicUrl: env.FLOWLENS_PUBLIC_URL, tickMs: env.ALERT_INTERVAL_MS })] : []),
       ],

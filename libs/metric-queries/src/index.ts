@@ -4,6 +4,7 @@ export * from './lib/item-evaluation.sql';
 export * from './lib/query-params';
 export * from './lib/date-buckets';
 export * from './lib/evaluated-items.source';
+export * from './lib/evaluated-items.cache';
 export * from './lib/item.query';
 export * from './lib/throughput.query';
 export * from './lib/elapsed-time.query';

@@ -11,6 +11,7 @@ import { ItemPage } from './item/item.page';
 import { OverviewPage } from './overview/overview.page';
 import { RiskPage } from './risk/risk.page';
 import type { PageDefinition } from './page';
+import { PortfoliosPage } from './portfolios/portfolios.page';
 import { TeamsPage } from './teams/teams.page';
 import { WorkflowsPage } from './workflows/workflows.page';
 
@@ -26,5 +27,6 @@ export const PAGES: readonly PageDefinition[] = [
   { path: '/settings/imports', title: 'Imports', component: ImportsPage, nav: { group: 'settings', label: 'Imports', order: 30 }, minRole: 'admin' },
   { path: '/settings/api-keys', title: 'API keys', component: ApiKeysPage, nav: { group: 'settings', label: 'API keys', order: 40 }, minRole: 'admin' },
   { path: '/teams', title: 'Teams', component: TeamsPage, nav: { group: 'settings', label: 'Teams', order: 15 } },
+  { path: '/portfolios', title: 'Portfolios', component: PortfoliosPage, nav: { group: 'settings', label: 'Portfolios', order: 16 } },
   { path: '/audit', title: 'Audit log', component: AuditPage, nav: { group: 'settings', label: 'Audit log', order: 90 }, minRole: 'admin' },
 ];

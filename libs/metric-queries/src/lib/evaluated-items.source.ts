@@ -1,14 +1,24 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { ClickHouseStore } from '@flowlens/clickhouse';
 import { itemSnapshotsSql, materialisedSnapshotsSql } from '@flowlens/projections';
+import { EvaluatedItemsCache } from './evaluated-items.cache';
 import { evaluatedItemsSql, type SnapshotSource } from './item-evaluation.sql';
 import type { MetricQueryContext } from './query-context';
 import { baseParams, itemFilterSql } from './query-params';
 
 /** Runs SQL over the evaluated, filtered items of a query context (`FROM items`). */
 @Injectable()
-export class EvaluatedItemsSource {
-  constructor(readonly store: ClickHouseStore) {}
+export class EvaluatedItemsSource implements OnModuleDestroy {
+  /** On the embedded engine one evaluation serves a page's figures (see EvaluatedItemsCache). */
+  private readonly cache: EvaluatedItemsCache | null;
+
+  constructor(readonly store: ClickHouseStore) {
+    this.cache = store.mode === 'embedded' ? new EvaluatedItemsCache(store) : null;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.cache?.clear();
+  }
 
   /**
    * `sql` reads `snapshots`: the items' raw snapshots (no stage mapping), every item known at the
@@ -21,8 +31,9 @@ export class EvaluatedItemsSource {
   }
 
   /** `sql` reads `items`: every live item that passes the context's filters. */
-  query<T>(ctx: MetricQueryContext, sql: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    const items = `(SELECT * FROM (${evaluatedItemsSql(this.store, sourceOf(ctx), '', hasMaps(ctx))}) WHERE ${itemFilterSql(ctx)})`;
+  async query<T>(ctx: MetricQueryContext, sql: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    const evaluated = (await this.cache?.tableFor(ctx)) ?? `(${evaluatedItemsSql(this.store, sourceOf(ctx), '', hasMaps(ctx))})`;
+    const items = `(SELECT * FROM ${evaluated} WHERE ${itemFilterSql(ctx)})`;
     return this.store.query<T>(sql.replaceAll('FROM items', `FROM ${items}`), { ...baseParams(ctx), ...params });
   }
 }

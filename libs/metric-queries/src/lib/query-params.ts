@@ -6,8 +6,8 @@ export function baseParams(ctx: MetricQueryContext): Record<string, unknown> {
   return {
     ws: ctx.workspaceId,
     asOf: ctx.asOf,
-    stageMap: ctx.stages.stageOf,
-    categoryMap: ctx.stages.categoryOf,
+    knownAt: ctx.knownAt ?? ctx.asOf,
+    ...mapLookup(ctx),
     blockedStages: ctx.stages.blockedStages,
     mappedBoards: Object.keys(ctx.stages.orderedStages),
     tz: ctx.timezone,
@@ -18,6 +18,16 @@ export function baseParams(ctx: MetricQueryContext): Record<string, unknown> {
     boards: ctx.boardIds,
     types: ctx.types.map((t) => t.trim().toLowerCase()),
     teams: ctx.teams.map((t) => t.trim().toLowerCase()),
+  };
+}
+
+/** The saved maps' status keys with their stage and category, as parallel arrays (see item-evaluation.sql). */
+function mapLookup(ctx: MetricQueryContext): { mapKeys: string[]; mapStages: string[]; mapCategories: string[] } {
+  const mapKeys = Object.keys(ctx.stages.stageOf);
+  return {
+    mapKeys,
+    mapStages: mapKeys.map((key) => ctx.stages.stageOf[key] as string),
+    mapCategories: mapKeys.map((key) => ctx.stages.categoryOf[key] ?? ''),
   };
 }
 

@@ -1,0 +1,34 @@
+import { type Observation, type WipLimitParams, wipLimitObservation } from '@flowlens/alerting';
+import { stageOf } from '@flowlens/metric-queries';
+import type { FigureCycle, ResolvedScope } from '../figure-cycle';
+
+/**
+ * `wip-limit`: WIP now (the one day d, state as of the instant: the API's /metrics/wip with
+ * from = to = d); with `stage`, the items in the stages of that name (any category, matched
+ * without regard to case) on the scope's boards, as /metrics/cfd counts them.
+ */
+export async function observeWipLimit(cycle: FigureCycle, scope: ResolvedScope, params: WipLimitParams): Promise<Observation[]> {
+  const wip = params.stage === undefined ? await wipNow(cycle, scope) : await stageWipNow(cycle, scope, params.stage);
+  return [wipLimitObservation(scope.subject, params.limit, wip)];
+}
+
+export function wipNow(cycle: FigureCycle, scope: ResolvedScope): Promise<number> {
+  return cycle.figure(scope, 'wip', async () => (await cycle.sources.occupancy.wip(await cycle.context(scope, 1)))[0]?.wip ?? 0);
+}
+
+function stageWipNow(cycle: FigureCycle, scope: ResolvedScope, stage: string): Promise<number> {
+  const name = stage.trim().toLowerCase();
+  return cycle.figure(scope, `wip\u0000stage\u0000${name}`, async () => {
+    let wip = 0;
+    for (const [key, n] of (await stagesNow(cycle, scope)).counts) if (stageOf(key).trim().toLowerCase() === name) wip += n;
+    return wip;
+  });
+}
+
+/** Items per stage at the instant: one scan serves every stage limit of the scope. */
+async function stagesNow(cycle: FigureCycle, scope: ResolvedScope) {
+  return cycle.figure(scope, 'stages-now', async () => {
+    const [day] = await cycle.sources.occupancy.run(await cycle.context(scope, 1));
+    return day ?? { date: scope.today, counts: new Map<string, number>() };
+  });
+}
