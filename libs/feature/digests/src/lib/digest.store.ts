@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import type { DigestMessage } from '@flowlens/alerting';
 import { AlertChannelEntity, DigestEntity } from '@flowlens/persistence';
+import { covers, type DigestScope, type FiringSubject } from './content/alert-scope';
 import type { DigestAlert } from './content/digest-content';
 
 export interface DigestDoc {
@@ -16,6 +17,15 @@ export interface DigestDoc {
 export interface ScheduledDigest {
   readonly digest: DigestEntity;
   readonly timezone: string;
+}
+
+interface FiringRow extends FiringSubject {
+  id: string;
+  rule_name: string;
+  severity: string;
+  value: number | null;
+  threshold: number | null;
+  started_at: Date | null;
 }
 
 /** TypeORM answers an UPDATE … RETURNING as [rows, affected] on PostgreSQL and as rows on PGlite. */
@@ -71,28 +81,21 @@ export class DigestStore {
   }
 
   /**
-   * Firing instances of live rules whose scope covers the boards (every rule for a workspace
-   * digest; for a portfolio: rules on the portfolio, one of its teams or boards, or the workspace).
+   * Firing instances (as `GET /alerts?state=firing` lists them) of live rules, for a portfolio those
+   * about its scope: the rule is scoped to the portfolio, one of its teams or one of its boards (its
+   * teams' boards included), or the instance's subject is one of those boards or teams. A workspace
+   * digest lists every firing instance.
    */
-  async firingAlerts(workspaceId: string, scope: { portfolioId: string; teamIds: readonly string[]; boardIds: readonly string[] } | null): Promise<DigestAlert[]> {
-    const rows: Array<{ id: string; rule_name: string; severity: string; subject_type: string; subject_id: string; value: number | null; threshold: number | null; started_at: Date | null; scope: Record<string, string> | string }> =
-      await this.db.query(
-        `SELECT i.id, r.name AS rule_name, r.severity, i.subject_type, i.subject_id, i.value, i.threshold, i.started_at, r.scope
-           FROM alert_instances i JOIN alert_rules r ON r.id = i.rule_id
-          WHERE i.workspace_id = $1 AND i.state = 'firing' AND r.deleted_at IS NULL
-          ORDER BY i.started_at, i.id`,
-        [workspaceId],
-      );
-    const covers = (raw: Record<string, string> | string) => {
-      if (scope === null) return true;
-      const s = typeof raw === 'string' ? (JSON.parse(raw) as Record<string, string>) : raw;
-      if (s['portfolioId']) return s['portfolioId'] === scope.portfolioId;
-      if (s['teamId']) return scope.teamIds.includes(s['teamId']);
-      if (s['boardId']) return scope.boardIds.includes(s['boardId']);
-      return true;
-    };
+  async firingAlerts(workspaceId: string, scope: DigestScope | null): Promise<DigestAlert[]> {
+    const rows: FiringRow[] = await this.db.query(
+      `SELECT i.id, r.name AS rule_name, r.severity, i.subject_type, i.subject_id, i.value, i.threshold, i.started_at, r.scope
+         FROM alert_instances i JOIN alert_rules r ON r.id = i.rule_id
+        WHERE i.workspace_id = $1 AND i.state = 'firing' AND r.deleted_at IS NULL
+        ORDER BY i.started_at, i.id`,
+      [workspaceId],
+    );
     return rows
-      .filter((r) => covers(r.scope))
+      .filter((r) => scope === null || covers(scope, r))
       .map((r) => ({
         id: r.id,
         ruleName: r.rule_name,

@@ -20,7 +20,7 @@ export class DigestsController {
   @Audited('digest')
   @ApiOperation({
     summary: 'Create a weekly digest of a portfolio (or of the whole workspace without one)',
-    description: 'weekday is ISO (1 = Monday … 7 = Sunday, default 1) and hour 0–23 (default 8), both in the workspace time zone. Unknown portfolio or channel: 400.',
+    description: 'weekday is ISO (1 = Monday … 7 = Sunday, default 1) and hour 0–23 (default 8), both in the workspace time zone. Unknown portfolio or channel: 404.',
   })
   create(@CurrentPrincipal() p: Principal, @Body() body: DigestDto) {
     return this.digests.create(p.workspaceId, body);

@@ -70,13 +70,13 @@ export class DigestsService {
   private async checked(workspaceId: string, input: DigestInputDoc): Promise<DigestDoc> {
     const portfolioId = input.portfolioId ?? null;
     if (portfolioId && !(await this.portfolios.find(workspaceId, portfolioId))) {
-      throw ApiError.badRequest(`no portfolio ${portfolioId} in this workspace`, [{ path: 'portfolioId', message: 'unknown portfolio' }], 'unknown_portfolio');
+      throw ApiError.notFound(`no portfolio with id ${portfolioId}`, 'unknown_portfolio');
     }
     const channelIds = [...new Set(input.channelIds)];
     const live = await this.store.liveChannels(workspaceId, channelIds);
     const missing = channelIds.filter((c) => !live.some((l) => l.id === c));
     if (missing.length) {
-      throw ApiError.badRequest(`no alert channel ${missing.join(', ')} in this workspace`, missing.map((c) => ({ path: `channelIds.${channelIds.indexOf(c)}`, message: 'unknown channel' })), 'unknown_channel');
+      throw ApiError.notFound(`no alert channel with id ${missing.join(', ')}`, 'unknown_channel');
     }
     return { name: input.name, portfolioId, channelIds, weekday: input.weekday, hour: input.hour };
   }

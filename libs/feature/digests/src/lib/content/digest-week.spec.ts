@@ -31,6 +31,16 @@ describe('digest weeks', () => {
     expect(dueSend({ weekday: 7, hour: 23, lastSentFor: null }, Date.parse('2026-12-06T22:00:00Z'), 'Europe/Berlin')).toEqual({ sendDate: '2026-12-06', monday: '2026-11-30' });
   });
 
+  it('waits for next week when created after this week\'s slot', () => {
+    const monday8 = { weekday: 1, hour: 8, lastSentFor: null };
+    const wednesday = Date.parse('2026-12-02T12:00:00Z');
+    expect(dueSend({ ...monday8, createdAt: new Date('2026-11-30T06:59:00Z') }, wednesday, 'Europe/Berlin')).not.toBeNull();
+    expect(dueSend({ ...monday8, createdAt: new Date('2026-11-30T07:00:00Z') }, wednesday, 'Europe/Berlin')).toBeNull();
+    expect(dueSend({ ...monday8, createdAt: new Date('2026-12-01T09:00:00Z') }, wednesday, 'Europe/Berlin')).toBeNull();
+    // The Monday after, it is due.
+    expect(dueSend({ ...monday8, createdAt: new Date('2026-12-01T09:00:00Z') }, Date.parse('2026-12-07T07:00:00Z'), 'Europe/Berlin')).toEqual({ sendDate: '2026-12-07', monday: '2026-12-07' });
+  });
+
   it('keeps the local hour across a DST change (Sunday 29 March 2026 in Berlin skips 02:00)', () => {
     const sunday2 = { weekday: 7, hour: 2, lastSentFor: null };
     expect(dueSend(sunday2, Date.parse('2026-03-29T00:59:00Z'), 'Europe/Berlin')).toBeNull();

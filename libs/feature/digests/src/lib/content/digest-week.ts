@@ -35,19 +35,28 @@ export interface DigestSchedule {
   readonly hour: number;
   /** The local date of the last scheduled send, or null. */
   readonly lastSentFor: string | null;
+  /** When the digest was created: a slot that passed before it existed is not sent. */
+  readonly createdAt?: Date | number;
+}
+
+/** Whether the local (date, hour) of `ms` is at or after the slot `date` `hour`. */
+function atOrAfter(ms: number, timezone: string, date: string, hour: number): boolean {
+  const day = localDateOf(ms, timezone);
+  return day > date || (day === date && localHourOf(ms, timezone) >= hour);
 }
 
 /**
  * Whether a digest is due at `nowMs`: this local week's weekday and hour have come (compared as
- * local date and hour, so a DST change never shifts or skips it) and it was not sent this week.
+ * local date and hour, so a DST change never shifts or skips it), it was not sent this week, and
+ * it existed when the slot came.
  * Answers the local date to record in `last_sent_for`, or null when not due.
  */
 export function dueSend(schedule: DigestSchedule, nowMs: number, timezone: string): { sendDate: string; monday: string } | null {
   const monday = currentMonday(nowMs, timezone);
   const sendDate = addLocalDays(monday, schedule.weekday - 1);
-  const today = localDateOf(nowMs, timezone);
-  const come = today > sendDate || (today === sendDate && localHourOf(nowMs, timezone) >= schedule.hour);
-  if (!come) return null;
+  if (!atOrAfter(nowMs, timezone, sendDate, schedule.hour)) return null;
   if (schedule.lastSentFor !== null && schedule.lastSentFor >= monday) return null;
+  // Created after this week's slot: the first scheduled send is next week's ("send" is for now).
+  if (schedule.createdAt !== undefined && atOrAfter(new Date(schedule.createdAt).getTime(), timezone, sendDate, schedule.hour)) return null;
   return { sendDate, monday };
 }
