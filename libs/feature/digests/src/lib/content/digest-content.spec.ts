@@ -42,7 +42,7 @@ describe('digest content', () => {
     expect(d.text).not.toContain('PAY-2');
     expect(d.link).toBe('https://flowlens.example.com/?portfolioId=p1&from=2026-11-23&to=2026-11-29');
     expect(d.text).toContain('https://flowlens.example.com/risk?portfolioId=p1');
-    expect(d.html).toContain('<a href="https://flowlens.example.com/?portfolioId=p1&#38;from=2026-11-23&#38;to=2026-11-29">Open in Flowlens</a>');
+    expect(d.html).toContain('<a href="https://flowlens.example.com/?portfolioId=p1&amp;from=2026-11-23&amp;to=2026-11-29">Open in Flowlens</a>');
     expect(d.html).toContain('<td>Throughput</td><td>12</td><td>10</td><td>+2 (+20%)</td>');
     expect(d.figures.forecasts).toEqual([{ kind: 'release', id: 'r1', name: 'v2.0', p85Then: '2026-12-10', p85Now: '2026-12-17', days: 7, reason: 'scope added' }]);
   });
@@ -51,7 +51,7 @@ describe('digest content', () => {
     const d = buildDigest({ ...input, portfolio: null, publicUrl: null, alerts: [{ ...(input.alerts[0] as DigestInput['alerts'][number]), ruleName: '<script>x</script>' }], risk: null, forecasts: [] });
     expect(d.subject).toBe('[Flowlens] Weekly digest: PMO (all boards) — week of 2026-11-23');
     expect(d.html).not.toContain('<script>');
-    expect(d.html).toContain('&#60;script&#62;');
+    expect(d.html).toContain('&lt;script&gt;');
     expect(d.html).not.toContain('href=');
     expect(d.link).toBeNull();
     expect(d.text).toContain('no release or epic forecast moved');

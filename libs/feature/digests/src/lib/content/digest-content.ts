@@ -157,7 +157,8 @@ const describeCounts = (counts: Readonly<Record<string, number>>) =>
     .map(([k, n]) => `${COUNT_LABELS[k] ?? k} ${n}`)
     .join(', ');
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 
 function linksOf(input: DigestInput) {
   const base = input.publicUrl?.replace(/\/+$/, '') ?? null;
