@@ -33,6 +33,7 @@ interface Preview {
     alerts: Array<{ ruleName: string; subject: { type: string; id: string }; value: number; threshold: number }>;
     risk: { level: string; reasons: string[]; counts: Record<string, number> } | null;
     flow: FlowFigure[];
+    forecasts: Array<{ kind: string; id: string; name: string; p85Then: string; p85Now: string; days: number; reason: string | null }>;
   };
 }
 interface ErrorBody { error: { code: string; message: string; details?: Array<{ path: string }> } }
@@ -72,6 +73,15 @@ describe('weekly digests in the standalone process (preview, send now, SMTP rece
     const started = doneAt === null ? dayOf(8, 0) : doneAt - DAY;
     return [events.created(iso(dayOf(9, 0)), JIRA.todo), events.status(iso(started), JIRA.todo, JIRA.inProgress), ...(doneAt === null ? [] : [events.status(iso(doneAt), JIRA.inProgress, JIRA.done)])];
   };
+  /** Epic DGA-100: two children from long ago, six more added two days ago (none started). */
+  const epic = () => {
+    const child = (n: number, at: number) => boards.a.item(`id-DGA-${100 + n}`, `DGA-${100 + n}`).created(iso(at), JIRA.todo, { parentId: 'id-DGA-100' });
+    return [
+      boards.a.item('id-DGA-100', 'DGA-100').created(iso(dayOf(9, 0)), JIRA.todo, { type: 'Epic' }),
+      ...[1, 2].map((n) => child(n, dayOf(9, 1))),
+      ...[3, 4, 5, 6, 7, 8].map((n) => child(n, Date.now() - 2 * DAY)),
+    ];
+  };
   const firing = async () => (await expectStatus(client.get<{ items: Array<{ subject: { id: string } }> }>('/api/v1/alerts?state=firing'), 200)).items;
   const preview = (id: string, as = client) => expectStatus(as.get<Preview>(`/api/v1/digests/${id}/preview`), 200);
   const flow = (p: Preview, key: string) => p.figures.flow.find((f) => f.key === key);
@@ -108,6 +118,7 @@ describe('weekly digests in the standalone process (preview, send now, SMTP rece
       ...item(boards.c, 'DGC-1', dayOf(1, 4)),
       ...[1, 2, 3, 4, 5].flatMap((n) => item(boards.x, `DGX-${10 + n}`, dayOf(1, 2))),
       ...item(boards.x, 'DGX-1', null),
+      ...epic(),
     ]);
     await eventually(
       () => expectStatus(client.get<{ total: number }>(`/api/v1/metrics/throughput?from=${week.from}&to=${week.to}`), 200),
@@ -191,6 +202,16 @@ describe('weekly digests in the standalone process (preview, send now, SMTP rece
     const summary = await expectStatus(client.get<{ items: Array<{ id: string; level: string; reasons: string[]; counts: Record<string, number> }> }>(`/api/v1/risk/summary?by=portfolio&portfolioId=${portfolioId}`), 200);
     const own = summary.items.find((i) => i.id === portfolioId);
     expect(p.figures.risk).toEqual({ level: own?.level, reasons: own?.reasons, counts: own?.counts });
+
+    // The epic's p85 date moved out over the week because six items joined it: "scope added" (the
+    // forecast of a week ago as everything known now tells it).
+    const epics = async (asOf?: number) =>
+      (await expectStatus(client.get<{ items: Array<{ epicKey: string; p85: string | null; remaining: number }> }>(`/api/v1/risk/epics?portfolioId=${portfolioId}${asOf ? `&asOf=${iso(asOf)}&knownAt=${iso(Date.now())}` : ''}`), 200)).items.find((e) => e.epicKey === 'DGA-100');
+    const [now, then] = [await epics(), await epics(Date.now() - 7 * DAY)];
+    expect([then?.remaining, now?.remaining]).toEqual([2, 8]);
+    expect(p.figures.forecasts).toEqual([{ kind: 'epic', id: 'DGA-100', name: 'DGA-100', p85Then: then?.p85, p85Now: now?.p85, days: expect.any(Number), reason: 'scope added' }]);
+    expect(p.figures.forecasts[0]?.days).toBeGreaterThan(0);
+    expect(p.text).toContain(`epic DGA-100: p85 ${then?.p85} → ${now?.p85} (+`);
 
     expect(p.text).toContain('Firing alerts (1)');
     expect(p.text).toContain('DGA WIP over 2 (warning) on board DGA: 3 (threshold 2)');

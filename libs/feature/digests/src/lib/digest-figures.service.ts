@@ -14,8 +14,15 @@ const LEVELS = ['low', 'medium', 'high'] as const;
 /** A figure request on behalf of a digest: read-only, as a viewer of its workspace. */
 export const digestPrincipal = (workspaceId: string): Principal => ({ workspaceId, role: 'viewer', keyId: 'digest', keyName: 'digest' });
 
-/** An asOf for the risk endpoints: none at (or after) the present, which they refuse as future. */
-const asOfParam = (ms: number) => (ms < Date.now() ? new Date(ms).toISOString() : undefined);
+/**
+ * The instant parameters of a forecast at `ms`: none at (or after) the present, which the risk
+ * endpoints refuse as future; a past instant as everything known now tells it (hindsight, as the
+ * back-test reads the past), so an event that arrived late counts as the change it was.
+ */
+function instantParams(ms: number): { asOf?: string; knownAt?: string } {
+  const now = Date.now();
+  return ms < now ? { asOf: new Date(ms).toISOString(), knownAt: new Date(now).toISOString() } : {};
+}
 
 /**
  * Reads what a digest shows through FiguresModule, each figure exactly as its endpoint answers it
@@ -82,14 +89,14 @@ export class DigestFiguresService {
 
   /** Releases and epics in scope at `nowMs` and a week before, with what each forecast rested on. */
   async forecasts(p: Principal, portfolioId: string | null, nowMs: number): Promise<DigestForecastInput[]> {
-    const [now, then] = await Promise.all([this.snapshots(p, portfolioId, asOfParam(nowMs)), this.snapshots(p, portfolioId, asOfParam(nowMs - 7 * 86_400_000))]);
+    const [now, then] = await Promise.all([this.snapshots(p, portfolioId, instantParams(nowMs)), this.snapshots(p, portfolioId, instantParams(nowMs - 7 * 86_400_000))]);
     const out: DigestForecastInput[] = [];
     for (const [key, current] of now) out.push({ kind: current.kind, id: current.id, name: current.name, now: current.snapshot, then: then.get(key)?.snapshot ?? null });
     return out;
   }
 
-  private async snapshots(p: Principal, portfolioId: string | null, asOf: string | undefined) {
-    const q = { ...(portfolioId ? { portfolioId } : {}), ...(asOf ? { asOf } : {}) };
+  private async snapshots(p: Principal, portfolioId: string | null, instant: { asOf?: string; knownAt?: string }) {
+    const q = { ...(portfolioId ? { portfolioId } : {}), ...instant };
     const e = await this.risks.evaluate(p, q, { window: FORECAST_WINDOW_DAYS });
     const { releases, epics } = await this.risks.deliveries(e, {});
     const drivers = driversOf(e);
