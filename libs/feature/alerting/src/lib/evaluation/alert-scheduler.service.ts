@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { flowlensMetrics } from '@flowlens/platform';
 import { ALERTING_OPTIONS, type AlertingOptions } from '../alerting.options';
 import { AlertEvaluationService, type CycleReport } from './alert-evaluation.service';
 
 /** The advisory-lock key of the alert evaluator: one evaluating process per database. */
 export const EVALUATOR_LOCK_KEY = 7_316_001;
+const FIRST_CYCLE_MAX_DELAY_MS = 10_000;
 
 /**
  * Runs an evaluation cycle every ALERT_INTERVAL_MS. Each cycle first takes a PostgreSQL session
@@ -31,7 +33,8 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
 
   onApplicationBootstrap(): void {
     this.logger.log(`alert evaluation every ${this.options.intervalMs} ms`);
-    this.schedule();
+    // The first cycle comes soon after start, so a new deployment shows its alerts without waiting a period.
+    this.schedule(Math.min(this.options.intervalMs, FIRST_CYCLE_MAX_DELAY_MS));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -51,13 +54,14 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
-  private schedule(): void {
+  /** The first cycle comes soon after start (at most 10 s), so a new deployment shows its alerts without waiting a whole period. */
+  private schedule(delayMs = this.options.intervalMs): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       void this.runOnce()
         .catch((error: unknown) => this.logger.error(`alert evaluation failed: ${(error as Error).message}`))
         .finally(() => this.schedule());
-    }, this.options.intervalMs);
+    }, delayMs);
     this.timer.unref();
   }
 
@@ -71,6 +75,10 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
         const report = await this.evaluation.cycle();
         this.cycles++;
         this.last = report;
+        flowlensMetrics.alertCycleSeconds.observe(report.ms / 1000);
+        flowlensMetrics.alertRulesEvaluated.inc({ outcome: 'ok' }, report.rules - report.failed);
+        if (report.failed) flowlensMetrics.alertRulesEvaluated.inc({ outcome: 'failed' }, report.failed);
+        flowlensMetrics.alertNotifications.inc(report.notifications);
         if (report.notifications || report.failed) this.logger.log(`alert cycle: ${report.rules} rules, ${report.notifications} notifications, ${report.failed} failed, ${report.ms} ms`);
         return report;
       } finally {
