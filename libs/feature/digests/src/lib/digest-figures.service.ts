@@ -26,7 +26,7 @@ function instantParams(ms: number): { asOf?: string; knownAt?: string } {
 
 /**
  * Reads what a digest shows through FiguresModule, each figure exactly as its endpoint answers it
- * for one week (docs/digests.md lists the endpoint of each).
+ * for one week (docs/alerting.md "Digests" lists the endpoint of each).
  */
 @Injectable()
 export class DigestFiguresService {
