@@ -171,6 +171,13 @@ describe('weekly digests in the standalone process (preview, send now, SMTP rece
     const defaults = await expectStatus(client.post<{ id: string; weekday: number; hour: number; portfolioId: string | null }>('/api/v1/digests', { name: 'Workspace', channelIds: [mailChannel] }), 201);
     expect(defaults).toMatchObject({ weekday: 1, hour: 8, portfolioId: null });
     expect((await viewer.get<{ items: Array<{ id: string }> }>('/api/v1/digests')).body.items.map((d) => d.id)).toEqual([digestId, defaults.id]);
+    // Without a portfolio: the whole workspace, every firing alert, every board's throughput.
+    const whole = await preview(defaults.id, viewer);
+    expect(whole.figures.scope.portfolioId).toBeNull();
+    expect(whole.figures.alerts.map((a) => a.ruleName).sort()).toEqual(['DGA WIP over 2', 'DGX WIP over 0']);
+    expect(flow(whole, 'throughput')?.value).toBe(8);
+    expect(flow(whole, 'capacity-days')?.value).toBeNull();
+    expect(whole.figures.risk?.level).toEqual(expect.stringMatching(/^(low|medium|high)$/));
     expect((await viewer.request('DELETE', `/api/v1/digests/${defaults.id}`)).status).toBe(403);
     expect((await client.request('DELETE', `/api/v1/digests/${defaults.id}`)).status).toBe(204);
     expect((await client.get(`/api/v1/digests/${defaults.id}`)).status).toBe(404);
