@@ -46,6 +46,13 @@ describe('first start of the standalone platform', () => {
     expect(capacity.body.loadPerFte).not.toBeNull();
     const cost = await demo.get<{ currency: string; cost: number }>(`/api/v1/capacity/cost?portfolioId=${portfolios.body.items[0]?.id}`);
     expect(cost.body).toMatchObject({ currency: 'EUR' });
+    // The portfolio's weekly digest on the demo's log channel, with figures to preview at once.
+    const digests = await demo.get<{ items: Array<{ id: string; portfolioId: string; channelIds: string[] }> }>('/api/v1/digests');
+    expect(digests.body.items).toMatchObject([{ portfolioId: portfolios.body.items[0]?.id, channelIds: [expect.any(String)] }]);
+    const preview = await demo.get<{ subject: string; figures: { flow: Array<{ key: string; value: number | null }> } }>(`/api/v1/digests/${digests.body.items[0]?.id}/preview`);
+    expect(preview.status).toBe(200);
+    expect(preview.body.subject).toContain('Acme delivery portfolio');
+    expect(preview.body.figures.flow.find((f) => f.key === 'throughput')?.value).toBeGreaterThan(0);
     expect((await new ApiClient(app.url, adminToken).get<{ items: unknown[] }>('/api/v1/workspaces')).body.items).toHaveLength(1);
   });
 

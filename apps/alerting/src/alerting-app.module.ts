@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AlertDeliveryModule, alertDeliveryOptionsFromEnv } from '@flowlens/feature-alert-delivery';
 import { ClickHouseModule, clickHouseOptionsFromEnv } from '@flowlens/clickhouse';
 import { AlertFiguresModule } from '@flowlens/feature-alert-figures';
+import { DigestsModule } from '@flowlens/feature-digests';
 import { AlertingModule } from '@flowlens/feature-alerting';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@flowlens/persistence';
 import { HealthModule, LoggingModule } from '@flowlens/platform';
@@ -20,6 +21,7 @@ export class AlertingAppModule {
         ClickHouseModule.forRoot({ ...clickHouseOptionsFromEnv(env), migrateOnStart: false }),
         AlertingModule.forRoot({ intervalMs: env.ALERT_INTERVAL_MS, publicUrl: env.FLOWLENS_PUBLIC_URL, api: false, schedule: true, observer: AlertFiguresModule }),
         AlertDeliveryModule.forRoot({ ...alertDeliveryOptionsFromEnv(env), api: false, dispatch: true }),
+        DigestsModule.forRoot({ api: false, schedule: true, publicUrl: env.FLOWLENS_PUBLIC_URL, tickMs: env.ALERT_INTERVAL_MS }),
       ],
     };
   }

@@ -6,6 +6,7 @@ import { AdminModule } from '@flowlens/feature-admin';
 import { AlertDeliveryModule, alertDeliveryOptionsFromEnv } from '@flowlens/feature-alert-delivery';
 import { AlertFiguresModule } from '@flowlens/feature-alert-figures';
 import { AlertingModule } from '@flowlens/feature-alerting';
+import { DigestsModule } from '@flowlens/feature-digests';
 import { QueryApiModule } from '@flowlens/feature-query-api';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@flowlens/persistence';
 import { DashboardModule, HealthModule, LoggingModule, PublicUrlModule } from '@flowlens/platform';
@@ -30,6 +31,7 @@ export class MetricsApiModule {
         AlertDeliveryModule.forRoot({ ...alertDeliveryOptionsFromEnv(env), api: true, dispatch: false }),
         // Rules, alerts, evaluate and back-test; the schedule runs in the alerting service.
         AlertingModule.forRoot({ intervalMs: 60_000, publicUrl: env.FLOWLENS_PUBLIC_URL, api: true, schedule: false, observer: AlertFiguresModule }),
+        DigestsModule.forRoot({ api: true, schedule: false, publicUrl: env.FLOWLENS_PUBLIC_URL }),
         DashboardModule.forRoot(),
       ],
     };

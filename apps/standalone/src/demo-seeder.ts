@@ -5,6 +5,7 @@ import { teamSchema } from '@flowlens/capacity';
 import { alertRuleInputSchema } from '@flowlens/alerting';
 import { DEMO_WORKFLOW_MAPS, demoAlertRules, demoOrganisation, demoRiskDeliveries, generateDemoHistory } from '@flowlens/demo-data';
 import { AlertRuleStore } from '@flowlens/feature-alerting';
+import { DigestStore } from '@flowlens/feature-digests';
 import { WebhookIntakeService } from '@flowlens/feature-ingest';
 import { AlertChannelEntity, ConnectorRepository, PortfolioRepository, TeamRepository, WorkflowMapRepository, WorkspaceRepository } from '@flowlens/persistence';
 import { DataSource } from 'typeorm';
@@ -77,6 +78,7 @@ export async function seedDemoWorkspace(app: INestApplication, now = Date.now())
 /**
  * A log channel (notifications go to the server log: nothing leaves the machine) and the demo
  * rules on it, when this process serves the rules; the schedule evaluates them shortly after start.
+ * The portfolio's weekly digest goes to the same channel (Monday 08:00; preview it at once).
  */
 async function seedDemoAlertRules(app: INestApplication, workspaceId: string, portfolioId: string): Promise<void> {
   const rules = app.get(AlertRuleStore, { strict: false }) as AlertRuleStore | undefined;
@@ -84,4 +86,6 @@ async function seedDemoAlertRules(app: INestApplication, workspaceId: string, po
   const channels = app.get(DataSource).getRepository(AlertChannelEntity);
   const channel = await channels.save(channels.create({ workspaceId, type: 'log', name: 'Server log (demo)', recipients: [] }));
   for (const rule of demoAlertRules(portfolioId)) await rules.create(workspaceId, alertRuleInputSchema.parse({ ...rule, channelIds: [channel.id] }));
+  const digests = app.get(DigestStore, { strict: false }) as DigestStore | undefined;
+  await digests?.create(workspaceId, { name: 'Weekly digest', portfolioId, channelIds: [channel.id], weekday: 1, hour: 8 });
 }

@@ -7,6 +7,7 @@ import { AdminModule } from '@flowlens/feature-admin';
 import { AlertDeliveryModule, alertDeliveryOptionsFromEnv } from '@flowlens/feature-alert-delivery';
 import { AlertFiguresModule } from '@flowlens/feature-alert-figures';
 import { AlertingModule } from '@flowlens/feature-alerting';
+import { DigestsModule } from '@flowlens/feature-digests';
 import { IngestModule } from '@flowlens/feature-ingest';
 import { ImportsModule } from '@flowlens/feature-imports';
 import { ProjectorModule } from '@flowlens/feature-projector';
@@ -47,6 +48,7 @@ export class StandaloneModule {
           ? [AlertingModule.forRoot({ intervalMs: env.ALERT_INTERVAL_MS, publicUrl: env.FLOWLENS_PUBLIC_URL, api: has('api'), schedule: has('alerting'), observer: AlertFiguresModule })]
           : []),
         ...(has('api') || has('alerting') ? [AlertDeliveryModule.forRoot({ ...alertDeliveryOptionsFromEnv(env), api: has('api'), dispatch: has('alerting') })] : []),
+        ...(has('api') || has('alerting') ? [DigestsModule.forRoot({ api: has('api'), schedule: has('alerting'), publicUrl: env.FLOWLENS_PUBLIC_URL, tickMs: env.ALERT_INTERVAL_MS })] : []),
       ],
     };
   }

@@ -7,3 +7,4 @@ export * from './lib/alert-grouping';
 export * from './lib/backtest';
 export * from './lib/clock';
 export * from './lib/alert-observer';
+export * from './lib/digest-message';

@@ -1,4 +1,6 @@
-import type { AlertInstanceView, AlertNotification } from '@flowlens/alerting';
+import type { AlertInstanceView, AlertNotification, DigestMessage } from '@flowlens/alerting';
+
+export type { DigestMessage };
 
 interface WorkspaceRef {
   readonly id: string;
@@ -12,18 +14,6 @@ export interface TestMessage {
   readonly workspace: WorkspaceRef;
   readonly channel: { readonly id: string; readonly name: string };
   readonly message: string;
-  readonly link: string | null;
-}
-
-/** The body of a `digest` outbox row: the digest rendered when it was sent. */
-export interface DigestMessage {
-  readonly version: 1;
-  readonly status: 'digest';
-  readonly workspace: WorkspaceRef;
-  readonly digest: { readonly id: string; readonly name: string; readonly week: string };
-  readonly subject: string;
-  readonly text: string;
-  readonly html: string;
   readonly link: string | null;
 }
 
