@@ -25,6 +25,9 @@ export class FlowlensMetrics {
   readonly projectorInsertSeconds = new Histogram({ name: 'flowlens_projector_insert_seconds', help: 'Time ClickHouse takes to accept a projector batch', labelNames: ['topic'], buckets: SECONDS, registers: [this.registry] });
   readonly httpSeconds = new Histogram({ name: 'flowlens_http_request_seconds', help: 'HTTP request latency by route template', labelNames: ['method', 'route', 'status'], buckets: SECONDS, registers: [this.registry] });
   readonly deadLettersOpen = new Gauge({ name: 'flowlens_dead_letters_open', help: 'Dead letters not yet re-driven or discarded', registers: [this.registry] });
+  readonly alertCycleSeconds = new Histogram({ name: 'flowlens_alert_cycle_seconds', help: 'Time one alert evaluation cycle takes (every enabled rule)', buckets: [0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120], registers: [this.registry] });
+  readonly alertRulesEvaluated = new Counter({ name: 'flowlens_alert_rules_evaluated_total', help: 'Alert rules evaluated by scheduled cycles, by outcome', labelNames: ['outcome'], registers: [this.registry] });
+  readonly alertNotifications = new Counter({ name: 'flowlens_alert_notifications_total', help: 'Notifications written to the outbox by scheduled cycles (one per rule, channel and evaluation)', registers: [this.registry] });
   readonly forecastsRunning = new Gauge({ name: 'flowlens_forecasts_running', help: 'Monte Carlo forecasts on worker threads or waiting for one', registers: [this.registry] });
 
   constructor() {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { flowlensMetrics } from '@flowlens/platform';
 import { ALERTING_OPTIONS, type AlertingOptions } from '../alerting.options';
 import { AlertEvaluationService, type CycleReport } from './alert-evaluation.service';
 
@@ -74,6 +75,10 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
         const report = await this.evaluation.cycle();
         this.cycles++;
         this.last = report;
+        flowlensMetrics.alertCycleSeconds.observe(report.ms / 1000);
+        flowlensMetrics.alertRulesEvaluated.inc({ outcome: 'ok' }, report.rules - report.failed);
+        if (report.failed) flowlensMetrics.alertRulesEvaluated.inc({ outcome: 'failed' }, report.failed);
+        flowlensMetrics.alertNotifications.inc(report.notifications);
         if (report.notifications || report.failed) this.logger.log(`alert cycle: ${report.rules} rules, ${report.notifications} notifications, ${report.failed} failed, ${report.ms} ms`);
         return report;
       } finally {
