@@ -63,7 +63,7 @@ describe('import jobs through the real pipeline: CLI and API, Jira and Trello, r
   beforeAll(async () => {
     pipeline = await KafkaPipeline.start();
     jira = await startJiraReplayServer({ project, expectedAuthorization: AUTH, throttle: gate.rule });
-    jiraSmall = await startJiraReplayServer({ project: small, maxSearchResults: 20, expectedAuthorization: AUTH, throttle: smallGate.rule });
+    jiraSmall = await startJiraReplayServer({ project: small, maxSearchResults: 20, maxVersionResults: 4, expectedAuthorization: AUTH, throttle: smallGate.rule });
     trello = await startTrelloReplayServer({ boards: [board] });
   }, 300_000);
 
@@ -191,6 +191,30 @@ describe('import jobs through the real pipeline: CLI and API, Jira and Trello, r
     const openCards = board.cards.filter((c) => !c.closed).slice(0, 8);
     for (const card of openCards) expect((await trelloWs.client.get(`/api/v1/items/${card.shortLink}`)).body).toMatchObject({ itemKey: card.shortLink, status: lists.get(card.idList) });
     expect((await trelloWs.client.get('/api/v1/items/Hq2wE4rT')).body).toMatchObject({ status: 'Done' });
+  });
+
+  it('back-fills the Jira project versions: the risk releases list the unreleased ones with their dates', async () => {
+    const { apiKey, connector, client } = await pipeline.workspace({ type: 'jira', secret: JIRA_SECRET });
+    const before = jiraSmall.requests.length;
+    const started = await pipeline.gw(apiKey).post<Job>('/api/v1/imports', { kind: 'jira-rest', connectorId: connector.id, baseUrl: jiraSmall.baseUrl, jql: JQL, auth: { kind: 'basic', email: EMAIL, apiToken: API_TOKEN } });
+    expect((await finished(apiKey, started.body.id)).body).toMatchObject({ status: 'succeeded', itemsDone: 120, failures: 0 });
+    const versionPages = jiraSmall.requests.slice(before).filter((r) => r.path === '/rest/api/3/project/FLOW/version' && r.status === 200);
+    expect(versionPages.map((r) => r.query['startAt'])).toEqual(['0', '4', '8']);
+    await pipeline.caughtUp();
+
+    type Release = { releaseId: string; name: string; releaseDate: string | null; boardIds: string[]; scope: number; remaining: number };
+    const listed = (await client.get<{ items: Release[] }>('/api/v1/risk/releases?seed=7')).body.items;
+    // Released (1.0-1.4, 1.1 also archived) are not listed; 1.9.0 has no dates in Jira.
+    const open = small.versions.filter((v) => v['released'] === false && v['archived'] === false);
+    expect(open.map((v) => v['name'])).toEqual(['1.5.0', '1.6.0', '1.7.0', '1.8.0', '1.9.0']);
+    expect(listed.map((r) => [r.releaseId, r.name, r.releaseDate])).toEqual(open.map((v) => [v['id'], v['name'], v['releaseDate'] ?? null]));
+    expect(listed.find((r) => r.name === '1.5.0')?.releaseDate).toBe('2023-06-18');
+    const inScope = (id: unknown) => small.issues.filter((r) => ((r.issue['fields'] as { fixVersions: Array<{ id: string }> }).fixVersions ?? []).some((v) => v.id === id)).length;
+    expect(listed.some((r) => r.scope > 0)).toBe(true);
+    for (const release of listed) {
+      expect(release.scope).toBeLessThanOrEqual(inScope(release.releaseId));
+      expect(release.boardIds).toEqual(release.scope > 0 ? ['FLOW'] : []);
+    }
   });
 
   it('resumes an API job from its checkpoint when the gateway restarts after a crash', async () => {

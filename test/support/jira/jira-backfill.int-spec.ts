@@ -43,7 +43,10 @@ describe('Jira back-fill against the replay server', () => {
     await start(shed);
     const issues: JiraBackfillIssue[] = [];
     const progress: Array<number | null> = [];
+    const versions: string[] = [];
     for await (const page of client().pages()) {
+      versions.push(...page.versions.map(({ projectKey, version }) => `${projectKey}:${version.id}`));
+      if (page.issues.length === 0) continue;
       issues.push(...page.issues);
       progress.push(page.progress.issuesDone);
       expect(page.progress.total).toBe(1200);
@@ -53,6 +56,7 @@ describe('Jira back-fill against the replay server', () => {
       expect(histories.map((h) => h.id)).toEqual(project.issues[index]?.histories.map((h) => h.id));
     }
     expect(progress).toEqual([100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200]);
+    expect(versions).toEqual(project.versions.map((v) => `FLOW:${String(v['id'])}`));
 
     const changelogPages = server.requests.filter((r) => r.path.endsWith('/changelog') && r.status === 200);
     expect(changelogPages.some((r) => r.query['startAt'] === '200')).toBe(true);

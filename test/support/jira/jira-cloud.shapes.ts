@@ -1,5 +1,6 @@
 import {
   COMPONENTS,
+  EPOCH,
   ISSUE_TYPES,
   PROJECT,
   LEGACY_PROJECT,
@@ -14,6 +15,34 @@ import type { SimState } from './issue-simulator';
 import type { JsonObject } from './recorded-project.types';
 
 const api = (path: string) => `${SITE_URL}/rest/api/3/${path}`;
+const DAY = 86_400_000;
+const isoDate = (at: number) => new Date(at).toISOString().slice(0, 10);
+const userDate = (at: number) => {
+  const d = new Date(at);
+  return `${d.getUTCDate()}/${d.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' })}/${String(d.getUTCFullYear()).slice(2)}`;
+};
+
+/**
+ * The project's versions as `GET /rest/api/3/project/{key}/version` lists them: four-weekly
+ * releases from the epoch, the first five released (the second archived), the last without dates.
+ */
+export function projectVersionsJson(): JsonObject[] {
+  return VERSIONS.map((version, index) => {
+    const start = EPOCH + index * 28 * DAY;
+    const release = start + 27 * DAY;
+    const dated = index < VERSIONS.length - 1;
+    return {
+      self: api(`version/${version.id}`),
+      id: version.id,
+      description: `Release ${version.name}`,
+      name: version.name,
+      archived: index === 1,
+      released: index < 5,
+      ...(dated ? { startDate: isoDate(start), releaseDate: isoDate(release), overdue: false, userStartDate: userDate(start), userReleaseDate: userDate(release) } : {}),
+      projectId: Number(PROJECT.id),
+    };
+  });
+}
 
 /** Jira's own instant format: milliseconds and a `+0000` offset. */
 export function jiraInstant(ms: number): string {

@@ -20,6 +20,8 @@ export interface JiraReplayServerOptions {
   /** Jira caps `maxResults`; the server answers with at most this many issues per page. */
   readonly maxSearchResults?: number;
   readonly maxChangelogResults?: number;
+  /** Jira Cloud answers at most 50 versions a page. */
+  readonly maxVersionResults?: number;
   readonly throttle?: ThrottleRule;
   /** When set, any other Authorization header gets a 401. */
   readonly expectedAuthorization?: string;
@@ -119,6 +121,16 @@ export async function startJiraReplayServer(options: JiraReplayServerOptions): P
       const self = `${base}/rest/api/3/issue/${issue.issue.id}/changelog?maxResults=${maxResults}&startAt=${startAt}`;
       const nextPage = isLast ? {} : { nextPage: `${base}/rest/api/3/issue/${issue.issue.id}/changelog?maxResults=${maxResults}&startAt=${startAt + maxResults}` };
       return reply(200, { self, ...nextPage, maxResults, startAt, total, isLast, values });
+    }
+    const versions = /^\/rest\/api\/3\/project\/([^/]+)\/version$/.exec(url.pathname);
+    if (recorded.method === 'GET' && versions?.[1]) {
+      if (decodeURIComponent(versions[1]) !== project.project.key) return reply(404, errorBody(`No project could be found with key '${versions[1]}'.`));
+      const startAt = Number(url.searchParams.get('startAt') ?? 0);
+      const maxResults = Math.min(options.maxVersionResults ?? 50, Number(url.searchParams.get('maxResults') ?? 50) || 50);
+      const values = project.versions.slice(startAt, startAt + maxResults);
+      const isLast = startAt + values.length >= project.versions.length;
+      const page = (at: number) => `${base}/rest/api/3/project/${project.project.key}/version?maxResults=${maxResults}&startAt=${at}`;
+      return reply(200, { self: page(startAt), ...(isLast ? {} : { nextPage: page(startAt + maxResults) }), maxResults, startAt, total: project.versions.length, isLast, values });
     }
     const statuses = /^\/rest\/api\/3\/project\/([^/]+)\/statuses$/.exec(url.pathname);
     if (recorded.method === 'GET' && statuses?.[1]) {

@@ -1,6 +1,6 @@
 import { COMPONENTS, EPOCH, LABELS, LEGACY_PROJECT, PRIORITIES, PROJECT, SITE_URL, USERS, VERSIONS, sprintAt, statusNamed } from './recorded-project.catalogue';
 import { simulateChange, simulateMove, type SimState } from './issue-simulator';
-import { issueJson, jiraInstant, projectStatusesJson, userJson } from './jira-cloud.shapes';
+import { issueJson, jiraInstant, projectStatusesJson, projectVersionsJson, userJson } from './jira-cloud.shapes';
 import type { ExpectedCreation, RecordedHistory, RecordedIssue, RecordedJiraProject } from './recorded-project.types';
 import { SeededRandom } from '../seeded-random';
 
@@ -117,5 +117,5 @@ export function generateRecordedProject(options: RecordedProjectOptions = {}): R
       expectedCreation: expectedCreation(sim),
     };
   });
-  return { seed: resolved.seed, siteUrl: SITE_URL, project: PROJECT, statuses: projectStatusesJson(), issues };
+  return { seed: resolved.seed, siteUrl: SITE_URL, project: PROJECT, statuses: projectStatusesJson(), versions: projectVersionsJson(), issues };
 }

@@ -55,5 +55,7 @@ export interface RecordedJiraProject {
   readonly project: { readonly id: string; readonly key: string; readonly name: string };
   /** As `GET /rest/api/3/project/{key}/statuses` returns it. */
   readonly statuses: JsonObject[];
+  /** As `GET /rest/api/3/project/{key}/version` pages them (`values`). */
+  readonly versions: JsonObject[];
   readonly issues: RecordedIssue[];
 }

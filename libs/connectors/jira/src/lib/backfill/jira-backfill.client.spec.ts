@@ -1,5 +1,6 @@
 import { fakeFetch, type FakeCall, type FakeReply } from '../testing/fake-fetch';
-import { jiraFixture, recordedIssue10042, testContext } from '../testing/jira-fixtures';
+import { normaliseJiraWebhook } from '../normalise/jira-webhook.normaliser';
+import { eventsOf, jiraFixture, mutableFixture, recordedIssue10042, testContext } from '../testing/jira-fixtures';
 import { jiraIssueHistoryToEvents } from './issue-history.normaliser';
 import { JiraBackfillClient } from './jira-backfill.client';
 import { jiraBackfillEvents } from './jira-backfill.events';
@@ -45,6 +46,10 @@ function fakeJira(route?: (call: FakeCall) => FakeReply | undefined) {
       const values = all.slice(startAt, startAt + 2);
       return { status: 200, body: { startAt, maxResults: 2, total: all.length, isLast: startAt + values.length >= all.length, values } };
     }
+    if (path === '/rest/api/3/project/KAN/version') {
+      // Jira answers fewer than asked: the recorded pages hold two versions each.
+      return { status: 200, body: jiraFixture(Number(call.url.searchParams.get('startAt')) < 2 ? 'rest/project-KAN-versions-page-1' : 'rest/project-KAN-versions-page-2') };
+    }
     if (path === '/rest/api/3/project/KAN/statuses') {
       return { status: 200, body: [{ id: '10001', name: 'Story', statuses: [{ id: '3', name: 'In Progress', statusCategory: { key: 'indeterminate' } }] }] };
     }
@@ -66,7 +71,7 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 describe('JiraBackfillClient', () => {
   it('pages issues by nextPageToken until isLast and reports progress against the approximate count', async () => {
     const { fetch, calls } = fakeJira();
-    const pages = await collect(backfillClient(fetch).pages());
+    const pages = (await collect(backfillClient(fetch).pages())).filter((page) => page.versions.length === 0);
     expect(pages.map((page) => page.issues.map(({ issue }) => issue.key))).toEqual([['KAN-1', 'KAN-2'], ['KAN-3', 'KAN-4'], ['KAN-5']]);
     expect(pages.map((page) => page.progress)).toEqual([
       { issuesDone: 2, pagesDone: 1, total: 5 },
@@ -115,7 +120,7 @@ describe('JiraBackfillClient', () => {
     const { fetch, calls } = fakeJira((call) =>
       call.url.pathname.endsWith('/search/jql') ? { status: 200, body: { issues: [issueOf(9)] } } : undefined,
     );
-    const pages = await collect(backfillClient(fetch, { countTotal: false }).pages());
+    const pages = (await collect(backfillClient(fetch, { countTotal: false }).pages())).filter((page) => page.issues.length > 0);
     expect(pages).toHaveLength(1);
     expect(pages[0]?.progress.total).toBeNull();
     expect(calls.some((call) => call.url.pathname.endsWith('approximate-count'))).toBe(false);
@@ -149,11 +154,112 @@ describe('jiraBackfillEvents', () => {
     const { fetch } = fakeFetch((call) => {
       if (call.url.pathname.endsWith('/search/jql')) return { status: 200, body: search };
       if (call.url.pathname.endsWith('/changelog')) return { status: 200, body: changelog };
+      if (call.url.pathname.endsWith('/version')) return { status: 200, body: { startAt: 0, maxResults: 50, total: 0, isLast: true, values: [] } };
       return { status: 200, body: [] };
     });
     const [page] = await collect(jiraBackfillEvents(backfillClient(fetch, { countTotal: false }), testContext()));
     expect(page?.failures).toEqual([]);
     expect(page?.events).toEqual(jiraIssueHistoryToEvents(issue, histories, new Map(), testContext()));
     expect(page?.events).toHaveLength(11);
+  });
+});
+
+describe('project versions in the Cloud back-fill', () => {
+  const versionPages = (pages: ReadonlyArray<{ versions: ReadonlyArray<{ projectKey: string; version: { id?: string | null } }> }>) =>
+    pages.filter((page) => page.versions.length > 0).map((page) => page.versions.map(({ projectKey, version }) => `${projectKey}:${version.id}`));
+  const versionCalls = (calls: readonly FakeCall[]) => calls.filter((call) => call.url.pathname.endsWith('/project/KAN/version'));
+
+  it('reads the versions of the issues project after the issues, paging by startAt until isLast', async () => {
+    const { fetch, calls } = fakeJira();
+    const pages = await collect(backfillClient(fetch).pages());
+    expect(pages.map((page) => [page.issues.length, page.versions.length])).toEqual([[2, 0], [2, 0], [1, 0], [0, 2], [0, 2]]);
+    expect(versionPages(pages)).toEqual([['KAN:10009', 'KAN:10010'], ['KAN:10011', 'KAN:10012']]);
+    expect(versionCalls(calls).map((call) => [call.url.searchParams.get('startAt'), call.url.searchParams.get('maxResults')])).toEqual([['0', '50'], ['2', '50']]);
+    expect(calls.indexOf(versionCalls(calls)[0] as FakeCall)).toBeGreaterThan(calls.findLastIndex((call) => call.url.pathname.endsWith('/search/jql')));
+    expect(pages.map((page) => [page.checkpoint.versionProjectsDone, page.checkpoint.versionsStartAt, page.checkpoint.versionsDone]).slice(2)).toEqual([[0, 0, 0], [0, 2, 2], [1, 0, 4]]);
+    expect(pages.at(-1)?.checkpoint).toMatchObject({ done: true, projects: ['KAN'], issuesDone: 5, pagesDone: 3 });
+    expect(pages.at(-1)?.progress).toEqual({ issuesDone: 5, pagesDone: 3, total: 5 });
+  });
+
+  it('waits as a 429 on a versions page tells it with Retry-After, then carries on', async () => {
+    let shed = false;
+    const sleeps: number[] = [];
+    const { fetch, calls } = fakeJira((call) => {
+      if (shed || !call.url.pathname.endsWith('/version') || call.url.searchParams.get('startAt') !== '2') return undefined;
+      shed = true;
+      return { status: 429, headers: { 'Retry-After': '7' }, body: { errorMessages: ['Rate limit exceeded.'] } };
+    });
+    const rest = new JiraRestClient({ baseUrl: 'https://acme-flow.atlassian.net', auth: { kind: 'bearer', token: 't' }, fetch, sleep: async (ms) => void sleeps.push(ms) });
+    const pages = await collect(new JiraBackfillClient(rest, { jql: JQL }).pages());
+    expect(versionPages(pages)).toEqual([['KAN:10009', 'KAN:10010'], ['KAN:10011', 'KAN:10012']]);
+    expect(sleeps).toEqual([7000]);
+    expect(versionCalls(calls).map((call) => call.url.searchParams.get('startAt'))).toEqual(['0', '2', '2']);
+  });
+
+  it('resumes from a checkpoint taken after the issues were done: only the versions are read', async () => {
+    const first = await collect(backfillClient(fakeJira().fetch).pages());
+    const afterIssues = JSON.parse(JSON.stringify(first[2]?.checkpoint)) as unknown;
+    expect(afterIssues).toMatchObject({ done: true, projects: ['KAN'], versionProjectsDone: 0 });
+    const second = fakeJira();
+    const resumed = await collect(backfillClient(second.fetch).pages(afterIssues as Parameters<JiraBackfillClient['pages']>[0]));
+    expect(resumed.flatMap((page) => page.issues)).toEqual([]);
+    expect(versionPages(resumed)).toEqual([['KAN:10009', 'KAN:10010'], ['KAN:10011', 'KAN:10012']]);
+    expect(second.calls.map((call) => call.url.pathname)).toEqual(['/rest/api/3/project/KAN/version', '/rest/api/3/project/KAN/version']);
+
+    const midVersions = JSON.parse(JSON.stringify(first[3]?.checkpoint)) as unknown;
+    const third = fakeJira();
+    const rest = await collect(backfillClient(third.fetch).pages(midVersions as Parameters<JiraBackfillClient['pages']>[0]));
+    expect(versionPages(rest)).toEqual([['KAN:10011', 'KAN:10012']]);
+    expect(third.calls.map((call) => call.url.searchParams.get('startAt'))).toEqual(['2']);
+  });
+
+  it('accepts a checkpoint stored before versions were read, and a finished one fetches nothing', async () => {
+    const { fetch, calls } = fakeJira();
+    const legacy = { version: 1, jql: JQL, nextPageToken: null, startAt: 0, issuesDone: 5, pagesDone: 3, total: 5, done: true } as const;
+    expect(await collect(backfillClient(fetch).pages(legacy))).toEqual([]);
+    expect(calls).toEqual([]);
+  });
+
+  it('gives each version one ReleaseUpserted on the project board, dated or not, archived or not', async () => {
+    const ctx = testContext();
+    const pages = await collect(jiraBackfillEvents(backfillClient(fakeJira().fetch), ctx));
+    const releases = pages.flatMap((page) => page.events).filter((event) => event.type === 'ReleaseUpserted');
+    expect(releases.map((event) => [event.boardId, event.occurredAt, event.sourceEventId, event.itemId])).toEqual(
+      ['10009', '10010', '10011', '10012'].map((id) => ['KAN', ctx.receivedAt, `version:${id}:backfill`, null]),
+    );
+    expect(releases.map((event) => event.payload)).toEqual([
+      { releaseId: '10009', name: '1.3.0', releaseDate: '2023-12-18', released: true, archived: true },
+      { releaseId: '10010', name: '1.4.0', releaseDate: '2024-02-26', released: true, archived: false },
+      { releaseId: '10011', name: '1.5.0', releaseDate: '2024-03-18', released: false, archived: false },
+      { releaseId: '10012', name: '2.0.0', releaseDate: null, released: false, archived: false },
+    ]);
+    expect(new Set(releases.map((event) => event.eventId)).size).toBe(4);
+    const again = (await collect(jiraBackfillEvents(backfillClient(fakeJira().fetch), ctx))).flatMap((page) => page.events).filter((event) => event.type === 'ReleaseUpserted');
+    expect(again.map((event) => event.eventId)).toEqual(releases.map((event) => event.eventId));
+  });
+
+  it('builds the event as the version webhook does: same payload, and the same id for the same observation instant', async () => {
+    const ctx = testContext();
+    const pages = await collect(jiraBackfillEvents(backfillClient(fakeJira().fetch), ctx));
+    const backfilled = pages.flatMap((page) => page.events).find((event) => event.type === 'ReleaseUpserted' && event.payload.releaseId === '10011');
+    const body = mutableFixture('webhooks/cloud/version-updated');
+    const [live] = eventsOf(normaliseJiraWebhook(body, ctx));
+    expect(live?.payload).toEqual(backfilled?.payload);
+    // Jira's REST answer has no change time, so the back-fill observes at its receivedAt.
+    expect(live?.eventId).not.toBe(backfilled?.eventId);
+    body['timestamp'] = Date.parse(ctx.receivedAt);
+    body['version'].projectKey = 'KAN';
+    const [sameInstant] = eventsOf(normaliseJiraWebhook(body, ctx));
+    expect({ ...sameInstant, sourceEventId: null }).toEqual({ ...backfilled, sourceEventId: null });
+  });
+
+  it('reports a version it cannot represent as a failure and keeps the others', async () => {
+    const { fetch } = fakeJira((call) => {
+      if (!call.url.pathname.endsWith('/version')) return undefined;
+      return { status: 200, body: { startAt: 0, maxResults: 50, total: 2, isLast: true, values: [{ id: '10020', name: '3.0', releaseDate: 'next spring' }, { id: '10021', name: '3.1' }] } };
+    });
+    const pages = await collect(jiraBackfillEvents(backfillClient(fetch), testContext()));
+    expect(pages.at(-1)?.events.map((event) => event.payload)).toEqual([{ releaseId: '10021', name: '3.1', releaseDate: null, released: false, archived: false }]);
+    expect(pages.at(-1)?.failures).toEqual([{ issueId: '10020', issueKey: 'KAN version 3.0', reason: 'not a date: next spring' }]);
   });
 });

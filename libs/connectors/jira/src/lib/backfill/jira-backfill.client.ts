@@ -1,7 +1,17 @@
+import { NormalisationError } from '@flowlens/contracts';
+import { boardIdOf } from '../normalise/issue-state';
 import type { JiraChangelogHistory, JiraIssue } from '../schema/jira-issue.schema';
+import type { JiraVersion } from '../schema/jira-primitives.schema';
 import { jiraProjectStatusesSchema } from '../schema/jira-rest.schema';
 import { mapConcurrently } from './concurrency.util';
-import { initialCheckpoint, jiraBackfillCheckpointSchema, JiraCheckpointError, type JiraBackfillCheckpoint, type JiraBackfillCheckpointInput } from './jira-backfill.checkpoint';
+import {
+  initialCheckpoint,
+  isBackfillComplete,
+  jiraBackfillCheckpointSchema,
+  JiraCheckpointError,
+  type JiraBackfillCheckpoint,
+  type JiraBackfillCheckpointInput,
+} from './jira-backfill.checkpoint';
 import type { JiraRestClient } from './jira-rest.client';
 import { cloudSiteApi, dataCenterSiteApi, type JiraSiteApi, type JiraSiteKind } from './jira-site.api';
 import { statusCatalogueOf, type JiraStatusCatalogue } from './status-catalogue';
@@ -13,6 +23,8 @@ export interface JiraBackfillOptions {
   /** Issues per search page; Jira may answer with fewer. */
   readonly pageSize?: number;
   readonly changelogPageSize?: number;
+  /** Versions per page on Cloud (Jira caps it at 50); Data Center answers them all at once. */
+  readonly versionPageSize?: number;
   /** Changelogs fetched in parallel within a page. */
   readonly concurrency?: number;
   /** Ask for a total to report progress against (Cloud: `search/approximate-count`; Data Center: each page's `total`). */
@@ -25,20 +37,31 @@ export interface JiraBackfillIssue {
   readonly histories: JiraChangelogHistory[];
 }
 
+export interface JiraBackfillVersion {
+  /** The project the version was read from. */
+  readonly projectKey: string;
+  readonly version: JiraVersion;
+}
+
 export interface JiraBackfillProgress {
   readonly issuesDone: number;
   readonly pagesDone: number;
   readonly total: number | null;
 }
 
+/** A page of issues, or (after the last of them) a page of one project's versions. */
 export interface JiraBackfillPage {
   readonly issues: JiraBackfillIssue[];
+  readonly versions: JiraBackfillVersion[];
   /** Resume from here to continue after this page. */
   readonly checkpoint: JiraBackfillCheckpoint;
   readonly progress: JiraBackfillProgress;
 }
 
-/** Reads a Jira Cloud or Data Center site's issues with their full changelogs, page by page, resumably. */
+/**
+ * Reads a Jira Cloud or Data Center site's issues with their full changelogs, then the versions of
+ * the projects those issues belong to, page by page, resumably.
+ */
 export class JiraBackfillClient {
   private readonly catalogues = new Map<string, Promise<JiraStatusCatalogue>>();
   private readonly site: JiraSiteApi;
@@ -70,8 +93,20 @@ export class JiraBackfillClient {
         total: checkpoint.total ?? (this.options.countTotal === false ? null : page.total),
         issuesDone: checkpoint.issuesDone + issues.length,
         pagesDone: checkpoint.pagesDone + 1,
+        projects: withProjectsOf(checkpoint.projects, page.issues),
       };
-      yield { issues, checkpoint, progress: { issuesDone: checkpoint.issuesDone, pagesDone: checkpoint.pagesDone, total: checkpoint.total } };
+      yield { issues, versions: [], checkpoint, progress: progressOf(checkpoint) };
+    }
+    while (!isBackfillComplete(checkpoint)) {
+      const projectKey = checkpoint.projects[checkpoint.versionProjectsDone] as string;
+      const page = await this.site.versions(projectKey, checkpoint.versionsStartAt, this.options.versionPageSize ?? 50);
+      checkpoint = {
+        ...checkpoint,
+        versionProjectsDone: checkpoint.versionProjectsDone + (page.nextStartAt === null ? 1 : 0),
+        versionsStartAt: page.nextStartAt ?? 0,
+        versionsDone: checkpoint.versionsDone + page.versions.length,
+      };
+      yield { issues: [], versions: page.versions.map((version) => ({ projectKey, version })), checkpoint, progress: progressOf(checkpoint) };
     }
   }
 
@@ -108,4 +143,21 @@ export class JiraBackfillClient {
   approximateCount(): Promise<number | null> {
     return this.site.count(this.options.jql);
   }
+}
+
+function progressOf(checkpoint: JiraBackfillCheckpoint): JiraBackfillProgress {
+  return { issuesDone: checkpoint.issuesDone, pagesDone: checkpoint.pagesDone, total: checkpoint.total };
+}
+
+function withProjectsOf(projects: readonly string[], issues: readonly JiraIssue[]): string[] {
+  const seen = new Set(projects);
+  for (const issue of issues) {
+    try {
+      seen.add(boardIdOf(issue));
+    } catch (error) {
+      // Such an issue fails normalisation and is reported there; it names no project to read.
+      if (!(error instanceof NormalisationError)) throw error;
+    }
+  }
+  return [...seen];
 }

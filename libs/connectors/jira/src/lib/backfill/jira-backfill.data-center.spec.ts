@@ -22,6 +22,8 @@ function recordedSite(override?: (call: FakeCall, index: number) => FakeReply | 
     const issue = /^\/jira\/rest\/api\/2\/issue\/(\d+)$/.exec(path);
     if (issue?.[1] && call.url.searchParams.get('expand') === 'changelog') return { status: 200, body: dc(`issue-${issue[1]}-expand-changelog`) };
     if (path === '/jira/rest/api/2/issue/10042/changelog' && call.url.searchParams.get('startAt') === '4') return { status: 200, body: dc('changelog-10042-from-4') };
+    const versions = /^\/jira\/rest\/api\/2\/project\/([A-Z]+)\/versions$/.exec(path);
+    if (versions?.[1]) return { status: 200, body: dc(`project-${versions[1]}-versions`) };
     if (/^\/jira\/rest\/api\/2\/project\/[A-Z]+\/statuses$/.test(path)) return { status: 200, body: jiraFixture('rest/project-KAN-statuses') };
     return { status: 404, body: { errorMessages: [`no route for ${path}`] } };
   });
@@ -49,7 +51,7 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 describe('JiraBackfillClient on Jira Data Center (REST v2)', () => {
   it('pages /rest/api/2/search by startAt with the PAT as bearer, and reports progress against its total', async () => {
     const { fetch, calls } = recordedSite();
-    const pages = await collect(dataCenterClient(fetch).pages());
+    const pages = (await collect(dataCenterClient(fetch).pages())).filter((page) => page.versions.length === 0);
     expect(pages.map((page) => page.issues.map(({ issue }) => issue.key))).toEqual([['OPS-7'], ['PLAT-101']]);
     expect(pages.map((page) => page.progress)).toEqual([
       { issuesDone: 1, pagesDone: 1, total: 2 },
@@ -105,6 +107,60 @@ describe('JiraBackfillClient on Jira Data Center (REST v2)', () => {
     const cloud = jiraIssueHistoryToEvents(issue, histories, new Map(), testContext());
     expect(kan42.map((event) => [event.eventId, event.type, event.occurredAt])).toEqual(cloud.map((event) => [event.eventId, event.type, event.occurredAt]));
     expect(pages[1]?.events.map((event) => [event.type, event.itemKey])).toEqual([['WorkItemCreated', 'PLAT-101']]);
+  });
+});
+
+describe('project versions in the Data Center back-fill', () => {
+  const versionIds = (pages: ReadonlyArray<{ versions: ReadonlyArray<{ projectKey: string; version: { id?: string | null } }> }>) =>
+    pages.flatMap((page) => page.versions.map(({ projectKey, version }) => `${projectKey}:${version.id}`));
+
+  it('reads each project of the issues, in the order first seen, as one unpaged /versions list', async () => {
+    const { fetch, calls } = recordedSite();
+    const pages = await collect(dataCenterClient(fetch).pages());
+    expect(pages.map((page) => [page.issues.length, page.versions.length])).toEqual([[1, 0], [1, 0], [0, 3], [0, 2]]);
+    expect(versionIds(pages)).toEqual(['OPS:10010', 'OPS:10011', 'OPS:10013', 'PLAT:10519', 'PLAT:10520']);
+    const versionCalls = calls.filter((call) => call.url.pathname.endsWith('/versions'));
+    expect(versionCalls.map((call) => `${call.url.pathname}?${call.url.searchParams.toString()}`)).toEqual([
+      '/jira/rest/api/2/project/OPS/versions?',
+      '/jira/rest/api/2/project/PLAT/versions?',
+    ]);
+    expect(versionCalls.every((call) => call.headers['Authorization'] === `Bearer ${PAT}`)).toBe(true);
+    expect(pages.at(-1)?.checkpoint).toMatchObject({ done: true, projects: ['OPS', 'PLAT'], versionProjectsDone: 2, versionsDone: 5 });
+  });
+
+  it('gives each version a ReleaseUpserted on its project board, with null for a missing release date', async () => {
+    const { fetch } = recordedSite();
+    const pages = await collect(jiraBackfillEvents(dataCenterClient(fetch), testContext()));
+    const releases = pages.flatMap((page) => page.events).filter((event) => event.type === 'ReleaseUpserted');
+    expect(releases.map((event) => [event.boardId, event.payload])).toEqual([
+      ['OPS', { releaseId: '10010', name: '1.4.0', releaseDate: '2024-02-26', released: true, archived: false }],
+      ['OPS', { releaseId: '10011', name: '1.5.0', releaseDate: '2024-03-18', released: false, archived: false }],
+      ['OPS', { releaseId: '10013', name: 'Ops backlog', releaseDate: null, released: false, archived: false }],
+      ['PLAT', { releaseId: '10519', name: '2024.1', releaseDate: '2024-01-31', released: true, archived: true }],
+      ['PLAT', { releaseId: '10520', name: '2024.2', releaseDate: '2024-06-28', released: false, archived: false }],
+    ]);
+  });
+
+  it('waits out a 429 with Retry-After on a versions list', async () => {
+    const sleeps: number[] = [];
+    let shed = false;
+    const { fetch } = recordedSite((call) => {
+      if (shed || !call.url.pathname.endsWith('/PLAT/versions')) return undefined;
+      shed = true;
+      return { status: 429, headers: { 'Retry-After': '4' } };
+    });
+    const pages = await collect(dataCenterClient(fetch, sleeps).pages());
+    expect(versionIds(pages)).toEqual(['OPS:10010', 'OPS:10011', 'OPS:10013', 'PLAT:10519', 'PLAT:10520']);
+    expect(sleeps).toEqual([4000]);
+  });
+
+  it('resumes after the issues and the first project: only the next project is read', async () => {
+    const first = await collect(dataCenterClient(recordedSite().fetch).pages());
+    const afterOps = JSON.parse(JSON.stringify(first[2]?.checkpoint)) as Parameters<JiraBackfillClient['pages']>[0];
+    const second = recordedSite();
+    const rest = await collect(dataCenterClient(second.fetch).pages(afterOps));
+    expect(versionIds(rest)).toEqual(['PLAT:10519', 'PLAT:10520']);
+    expect(second.calls.map((call) => call.url.pathname)).toEqual(['/jira/rest/api/2/project/PLAT/versions']);
   });
 });
 

@@ -2,6 +2,8 @@ import { NormalisationError, type CanonicalEvent, type NormalisationContext } fr
 import { changelogLinkEvents, issueLinksFieldEvents } from '../normalise/issue-link.normaliser';
 import { firstInstant } from '../normalise/jira-time.util';
 import { boardIdOf } from '../normalise/issue-state';
+import { backfilledVersionEvent } from '../normalise/version.normaliser';
+import { assertCanonical } from '../normalise/jira-event.factory';
 import type { JiraIssueFailure } from './jira-export.importer';
 import type { JiraBackfillCheckpoint } from './jira-backfill.checkpoint';
 import type { JiraBackfillClient, JiraBackfillProgress } from './jira-backfill.client';
@@ -15,7 +17,10 @@ export interface JiraBackfillEventsPage {
   readonly progress: JiraBackfillProgress;
 }
 
-/** The back-fill as pages of canonical events, each with the checkpoint to resume after it. */
+/**
+ * The back-fill as pages of canonical events, each with the checkpoint to resume after it: the
+ * issues' histories and links, then a ReleaseUpserted for each version of their projects.
+ */
 export async function* jiraBackfillEvents(
   client: JiraBackfillClient,
   ctx: NormalisationContext,
@@ -33,6 +38,14 @@ export async function* jiraBackfillEvents(
       } catch (error) {
         if (!(error instanceof NormalisationError)) throw error;
         failures.push({ issueId: issue.id, issueKey: issue.key, reason: error.message });
+      }
+    }
+    for (const { projectKey, version } of page.versions) {
+      try {
+        events.push(...assertCanonical([backfilledVersionEvent(projectKey, version, ctx)]));
+      } catch (error) {
+        if (!(error instanceof NormalisationError)) throw error;
+        failures.push({ issueId: version.id ?? '', issueKey: `${projectKey} version ${version.name ?? version.id ?? '?'}`, reason: error.message });
       }
     }
     yield { events, failures, checkpoint: page.checkpoint, progress: page.progress };

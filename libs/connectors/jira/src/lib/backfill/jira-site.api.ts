@@ -1,10 +1,13 @@
 import type { JiraChangelogHistory, JiraIssue } from '../schema/jira-issue.schema';
+import type { JiraVersion } from '../schema/jira-primitives.schema';
 import {
   jiraApproximateCountSchema,
   jiraChangelogPageSchema,
   jiraExpandedChangelogSchema,
   jiraOffsetSearchPageSchema,
   jiraSearchPageSchema,
+  jiraVersionListSchema,
+  jiraVersionPageSchema,
 } from '../schema/jira-rest.schema';
 import type { JiraBackfillCheckpoint } from './jira-backfill.checkpoint';
 import type { JiraRestClient } from './jira-rest.client';
@@ -26,17 +29,26 @@ export interface ChangelogPage {
   readonly isLast: boolean;
 }
 
+export interface VersionPage {
+  readonly versions: JiraVersion[];
+  /** Where the next page of this project's versions starts, or null when this was the last. */
+  readonly nextStartAt: number | null;
+}
+
 /** The endpoints one kind of Jira site offers for a back-fill. */
 export interface JiraSiteApi {
   search(jql: string, from: JiraBackfillCheckpoint, maxResults: number): Promise<SearchResult>;
   /** One page of an issue's changelog, from the `startAt`-th history. */
   changelog(issueId: string, startAt: number, maxResults: number): Promise<ChangelogPage>;
   statusesPath(projectKey: string): string;
+  /** One page of a project's versions (releases), from the `startAt`-th. */
+  versions(projectKey: string, startAt: number, maxResults: number): Promise<VersionPage>;
   /** A total for progress, or null when the site has no cheap way to count. */
   count(jql: string): Promise<number | null>;
 }
 
 const issuePath = (version: 2 | 3, issueId: string) => `/rest/api/${version}/issue/${encodeURIComponent(issueId)}`;
+const projectPath = (version: 2 | 3, projectKey: string) => `/rest/api/${version}/project/${encodeURIComponent(projectKey)}`;
 
 async function pagedChangelog(rest: JiraRestClient, version: 2 | 3, issueId: string, startAt: number, maxResults: number): Promise<ChangelogPage> {
   const page = await rest.get(`${issuePath(version, issueId)}/changelog`, { startAt, maxResults }, jiraChangelogPageSchema);
@@ -51,7 +63,13 @@ export function cloudSiteApi(rest: JiraRestClient): JiraSiteApi {
       return { issues: page.issues, next: { nextPageToken, startAt: from.startAt, done: page.isLast === true || nextPageToken === null }, total: null };
     },
     changelog: (issueId, startAt, maxResults) => pagedChangelog(rest, 3, issueId, startAt, maxResults),
-    statusesPath: (projectKey) => `/rest/api/3/project/${encodeURIComponent(projectKey)}/statuses`,
+    statusesPath: (projectKey) => `${projectPath(3, projectKey)}/statuses`,
+    async versions(projectKey, startAt, maxResults) {
+      const page = await rest.get(`${projectPath(3, projectKey)}/version`, { startAt, maxResults }, jiraVersionPageSchema);
+      const next = (page.startAt ?? startAt) + page.values.length;
+      const last = page.isLast ?? (page.total !== null && page.total !== undefined ? next >= page.total : page.values.length < maxResults);
+      return { versions: page.values, nextStartAt: last || page.values.length === 0 ? null : next };
+    },
     async count(jql) {
       return (await rest.post('/rest/api/3/search/approximate-count', { jql }, jiraApproximateCountSchema)).count;
     },
@@ -59,7 +77,8 @@ export function cloudSiteApi(rest: JiraRestClient): JiraSiteApi {
 }
 
 /**
- * Data Center: `/rest/api/2/search` pages by `startAt` and says its `total`. The changelog comes
+ * Data Center: `/rest/api/2/search` pages by `startAt` and says its `total`; a project's versions
+ * come in one unpaged list. The changelog comes
  * with the issue (`expand=changelog`); a site that caps it (fewer histories than `total`) is paged
  * on from `/rest/api/2/issue/{id}/changelog`.
  */
@@ -77,7 +96,10 @@ export function dataCenterSiteApi(rest: JiraRestClient): JiraSiteApi {
       const total = changelog.total ?? null;
       return { histories: changelog.histories, total, isLast: total === null || changelog.histories.length >= total };
     },
-    statusesPath: (projectKey) => `/rest/api/2/project/${encodeURIComponent(projectKey)}/statuses`,
+    statusesPath: (projectKey) => `${projectPath(2, projectKey)}/statuses`,
+    async versions(projectKey) {
+      return { versions: await rest.get(`${projectPath(2, projectKey)}/versions`, {}, jiraVersionListSchema), nextStartAt: null };
+    },
     count: async () => null,
   };
 }

@@ -26,3 +26,19 @@ export const jiraNamedSchema = z.looseObject({ id: jiraIdSchema.nullish(), name:
 
 /** Atlassian's own documentation samples show `priority` as a bare string; accept both. */
 export const jiraNamedOrStringSchema = z.union([z.string(), jiraNamedSchema]);
+
+/**
+ * A project version (a release) as webhooks and both REST APIs carry it. `releaseDate` and
+ * `startDate` are local dates (`2024-03-18`); a version without dates omits them.
+ */
+export const jiraVersionSchema = z.looseObject({
+  id: jiraIdSchema.nullish(),
+  name: z.string().nullish(),
+  releaseDate: z.string().nullish(),
+  startDate: z.string().nullish(),
+  released: z.boolean().nullish(),
+  archived: z.boolean().nullish(),
+  projectId: jiraIdSchema.nullish(),
+  projectKey: z.string().nullish(),
+});
+export type JiraVersion = z.infer<typeof jiraVersionSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jiraChangelogHistorySchema, jiraIssueSchema } from './jira-issue.schema';
-import { jiraIdSchema, jiraStatusSchema } from './jira-primitives.schema';
+import { jiraIdSchema, jiraStatusSchema, jiraVersionSchema } from './jira-primitives.schema';
 
 /** `GET /rest/api/3/search/jql`: the last page has `isLast: true` and (in practice) no token. */
 export const jiraSearchPageSchema = z.looseObject({
@@ -44,6 +44,18 @@ export const jiraProjectStatusesSchema = z.array(
   z.looseObject({ id: jiraIdSchema.nullish(), name: z.string().nullish(), statuses: z.array(jiraStatusSchema) }),
 );
 export type JiraProjectStatuses = z.infer<typeof jiraProjectStatusesSchema>;
+
+/** Cloud `GET /rest/api/3/project/{key}/version`: offset paging (at most 50 a page), `isLast` on the last. */
+export const jiraVersionPageSchema = z.looseObject({
+  startAt: z.number().int().nonnegative().nullish(),
+  maxResults: z.number().int().nullish(),
+  total: z.number().int().nonnegative().nullish(),
+  isLast: z.boolean().nullish(),
+  values: z.array(jiraVersionSchema),
+});
+
+/** Data Center `GET /rest/api/2/project/{key}/versions`: every version, unpaged. */
+export const jiraVersionListSchema = z.array(jiraVersionSchema);
 
 /** `POST /rest/api/3/search/approximate-count`. */
 export const jiraApproximateCountSchema = z.looseObject({ count: z.number().int().nonnegative() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jiraChangelogSchema, jiraIssueRefSchema, jiraIssueSchema } from './jira-issue.schema';
-import { jiraIdSchema } from './jira-primitives.schema';
+import { jiraIdSchema, jiraVersionSchema } from './jira-primitives.schema';
 
 /** Epoch milliseconds; a numeric string is tolerated (some proxies re-serialise numbers). */
 const timestampSchema = z
@@ -41,17 +41,7 @@ export const jiraProjectWebhookSchema = jiraWebhookEnvelopeSchema.extend({
   project: z.looseObject({ id: jiraIdSchema.nullish(), key: optionalText, name: optionalText }),
 });
 
-export const jiraVersionWebhookSchema = jiraWebhookEnvelopeSchema.extend({
-  version: z.looseObject({
-    id: jiraIdSchema.nullish(),
-    name: optionalText,
-    releaseDate: optionalText,
-    released: z.boolean().nullish(),
-    archived: z.boolean().nullish(),
-    projectId: jiraIdSchema.nullish(),
-    projectKey: optionalText,
-  }),
-});
+export const jiraVersionWebhookSchema = jiraWebhookEnvelopeSchema.extend({ version: jiraVersionSchema });
 
 export type JiraIssueCreatedWebhook = z.infer<typeof jiraIssueCreatedWebhookSchema>;
 export type JiraIssueUpdatedWebhook = z.infer<typeof jiraIssueUpdatedWebhookSchema>;
