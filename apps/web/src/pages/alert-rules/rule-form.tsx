@@ -127,13 +127,15 @@ export function RuleForm({ initial, boards, teams, portfolios, channels, editabl
         </div>
         <h3>Notifications</h3>
         {channels.length === 0 && <p className="muted small">No channel yet: the rule's alerts are listed on the Alerts page only. Add channels under Alert channels.</p>}
-        <div className="filters" aria-label="Channels">
-          {channels.map((c) => (
-            <label key={c.id} style={{ marginRight: 12 }}>
-              <input type="checkbox" name={`channel-${c.id}`} checked={d.channelIds.includes(c.id)} onChange={(e) => toggleChannel(c.id, e.target.checked)} /> {c.name} <span className="muted small">({c.type})</span>
-            </label>
-          ))}
-        </div>
+        {channels.length > 0 && (
+          <div className="filters" aria-label="Channels">
+            {channels.map((c) => (
+              <label key={c.id} style={{ marginRight: 12 }}>
+                <input type="checkbox" name={`channel-${c.id}`} checked={d.channelIds.includes(c.id)} onChange={(e) => toggleChannel(c.id, e.target.checked)} /> {c.name} <span className="muted small">({c.type})</span>
+              </label>
+            ))}
+          </div>
+        )}
         <div className="filters">
           <Field label="Pending for (minutes) before firing">
             <input name="forMinutes" type="number" min="0" step="any" value={d.forMinutes} onChange={(e) => set({ forMinutes: e.target.value })} />

@@ -18,7 +18,7 @@ const TAB_TEXT: Record<AlertState, string> = { firing: 'Firing', pending: 'Pendi
 /** Alerts by state (`state` in the URL, as the API names it), with acknowledge and snooze, and the delivery log. */
 export function AlertsPage() {
   const { me } = useSignedIn();
-  const { params, update } = useFilters(() => ({ state: 'firing' }));
+  const { params } = useFilters(() => ({ state: 'firing' }));
   const state = params.get('state') as AlertState;
   const alerts = useApi<Items<AlertInstance>>('alerts', pick(params, ['state']));
   const rules = useApi<Items<AlertRule>>('alert-rules');
@@ -31,9 +31,9 @@ export function AlertsPage() {
       <PageHeader title="Alerts" subtitle="What the rules found: open alerts, and the history of resolved ones" actions={<Link to="/alert-rules">Rules</Link>} />
       <div className="tabs" role="tablist" aria-label="Alert state">
         {ALERT_STATES.map((s) => (
-          <button key={s} type="button" role="tab" aria-selected={s === state} className={`tab btn-link${s === state ? ' active' : ''}`} onClick={() => update({ state: s })}>
+          <Link key={s} to={`/alerts?state=${s}`} role="tab" aria-selected={s === state} className={`tab${s === state ? ' active' : ''}`}>
             {TAB_TEXT[s]}
-          </button>
+          </Link>
         ))}
       </div>
       {actionError && <ErrorNote error={actionError} />}
