@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { alertDeliveryEnvSchema, baseEnvSchema, envInt, envPort, httpEnvSchema, migrationsEnvSchema, postgresEnvSchema, secretsEnvSchema } from '@flowlens/config';
+import { alertDeliveryEnvSchema, baseEnvSchema, clickhouseEnvSchema, envInt, envPort, httpEnvSchema, migrationsEnvSchema, postgresEnvSchema, secretsEnvSchema } from '@flowlens/config';
 
 export const alertingEnvSchema = z.object({
   ...baseEnvSchema.shape,
   ...httpEnvSchema.shape,
   ...postgresEnvSchema.shape,
+  ...clickhouseEnvSchema.shape,
   ...secretsEnvSchema.shape,
   ...migrationsEnvSchema.shape,
   ...alertDeliveryEnvSchema.shape,

@@ -4,6 +4,8 @@ import { ApiKeyRateLimitModule, AuthModule } from '@flowlens/auth';
 import { ClickHouseModule, clickHouseOptionsFromEnv } from '@flowlens/clickhouse';
 import { AdminModule } from '@flowlens/feature-admin';
 import { AlertDeliveryModule, alertDeliveryOptionsFromEnv } from '@flowlens/feature-alert-delivery';
+import { AlertFiguresModule } from '@flowlens/feature-alert-figures';
+import { AlertingModule } from '@flowlens/feature-alerting';
 import { QueryApiModule } from '@flowlens/feature-query-api';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@flowlens/persistence';
 import { DashboardModule, HealthModule, LoggingModule, PublicUrlModule } from '@flowlens/platform';
@@ -26,6 +28,8 @@ export class MetricsApiModule {
         AdminModule,
         QueryApiModule,
         AlertDeliveryModule.forRoot({ ...alertDeliveryOptionsFromEnv(env), api: true, dispatch: false }),
+        // Rules, alerts, evaluate and back-test; the schedule runs in the alerting service.
+        AlertingModule.forRoot({ intervalMs: 60_000, publicUrl: env.FLOWLENS_PUBLIC_URL, api: true, schedule: false, observer: AlertFiguresModule }),
         DashboardModule.forRoot(),
       ],
     };

@@ -5,6 +5,7 @@ import { ClickHouseModule, clickHouseOptionsFromEnv } from '@flowlens/clickhouse
 import { EventLogModule, eventLogOptionsFromEnv } from '@flowlens/event-log';
 import { AdminModule } from '@flowlens/feature-admin';
 import { AlertDeliveryModule, alertDeliveryOptionsFromEnv } from '@flowlens/feature-alert-delivery';
+import { AlertFiguresModule } from '@flowlens/feature-alert-figures';
 import { AlertingModule } from '@flowlens/feature-alerting';
 import { IngestModule } from '@flowlens/feature-ingest';
 import { ImportsModule } from '@flowlens/feature-imports';
@@ -26,7 +27,7 @@ export class StandaloneModule {
   static register({ env, adminToken, secretKey }: StandaloneSettings): DynamicModule {
     const has = (role: Role) => env.FLOWLENS_ROLES.includes(role);
     const needsLog = has('gateway') || has('projector');
-    const needsClickHouse = has('projector') || has('api');
+    const needsClickHouse = has('projector') || has('api') || has('alerting');
     return {
       module: StandaloneModule,
       imports: [
@@ -42,7 +43,9 @@ export class StandaloneModule {
         ...(has('gateway') ? [IngestModule, ImportsModule] : []),
         ...(has('projector') ? [ProjectorModule] : []),
         ...(has('api') ? [AdminModule, QueryApiModule, DashboardModule.forRoot()] : []),
-        ...(has('alerting') ? [AlertingModule.forRoot({ intervalMs: env.ALERT_INTERVAL_MS })] : []),
+        ...(has('api') || has('alerting')
+          ? [AlertingModule.forRoot({ intervalMs: env.ALERT_INTERVAL_MS, publicUrl: env.FLOWLENS_PUBLIC_URL, api: has('api'), schedule: has('alerting'), observer: AlertFiguresModule })]
+          : []),
         ...(has('api') || has('alerting') ? [AlertDeliveryModule.forRoot({ ...alertDeliveryOptionsFromEnv(env), api: has('api'), dispatch: has('alerting') })] : []),
       ],
     };

@@ -7,12 +7,20 @@ import type { AlertRule } from './alert-rule.schema';
  * data-access module provides it (under ALERT_OBSERVER) from the same figures the query API answers.
  */
 export interface AlertObserver {
-  observe(rule: AlertRule, at: number): Promise<Observation[]>;
+  observe(rule: AlertRule, at: number, options?: ObserveOptions): Promise<Observation[]>;
   /**
    * One evaluation cycle over many rules: figures shared by several rules (the same board, metric,
    * window and instant) may be computed once within it. Optional; `observe` per rule otherwise.
    */
-  observeAll?(rules: readonly AlertRule[], at: number): Promise<Map<string, Observation[]>>;
+  observeAll?(rules: readonly AlertRule[], at: number, options?: ObserveOptions): Promise<Map<string, Observation[]>>;
+}
+
+export interface ObserveOptions {
+  /**
+   * `at` is now (a scheduled or on-demand evaluation, not a back-test day): the figures may be read
+   * as the present state rather than as a point in time, which is the same answer, faster.
+   */
+  readonly live?: boolean;
 }
 
 export const ALERT_OBSERVER = Symbol('ALERT_OBSERVER');

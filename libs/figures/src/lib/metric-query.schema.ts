@@ -23,6 +23,11 @@ export const metricQuerySchema = z.object({
   portfolioId: list,
   /** A past instant (ISO-8601); the answer is what the platform would have said then. */
   asOf: instantMsSchema.optional(),
+  /**
+   * With asOf: count the events received by this instant (default asOf itself). `knownAt` = now
+   * gives the state at asOf as everything known now tells it (hindsight; what back-tests use).
+   */
+  knownAt: instantMsSchema.optional(),
 });
 export type MetricQuery = z.infer<typeof metricQuerySchema>;
 

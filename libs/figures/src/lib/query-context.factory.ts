@@ -35,6 +35,7 @@ export class QueryContextFactory {
     const asOf = parsed.asOf ?? now;
     if (asOf > now) throw ApiError.badRequest('asOf must not be in the future', [{ path: 'asOf', message: 'future instant' }]);
     if (asOf < Date.parse(`${EARLIEST_DATE}T00:00:00Z`)) throw ApiError.badRequest(`asOf must not be before ${EARLIEST_DATE}`, [{ path: 'asOf', message: 'too early' }]);
+    if (parsed.knownAt !== undefined && parsed.knownAt > now) throw ApiError.badRequest('knownAt must not be in the future', [{ path: 'knownAt', message: 'future instant' }]);
     const to = parsed.to ?? localDateOf(asOf, workspace.timezone);
     const from = parsed.from ?? addLocalDays(to, -(DEFAULT_WINDOW_DAYS - 1));
     if (from > to) throw ApiError.badRequest('from must not be after to', [{ path: 'from', message: `${from} is after ${to}` }]);
@@ -49,6 +50,7 @@ export class QueryContextFactory {
       timezone: workspace.timezone,
       asOf,
       pointInTime: parsed.asOf !== undefined,
+      ...(parsed.asOf !== undefined && parsed.knownAt !== undefined ? { knownAt: parsed.knownAt } : {}),
       from,
       to,
       boardIds: scope.boardIds,

@@ -43,8 +43,8 @@ export class RiskService {
 
   async evaluate(p: Principal, q: Q, options: { window?: number } = {}): Promise<RiskEvaluation> {
     const query = parseOrThrow(riskQuerySchema, q);
-    const { from, to, boardId, asOf } = q;
-    const ctx = await this.contexts.create(p, { from, to, boardId, asOf });
+    const { from, to, boardId, asOf, knownAt } = q;
+    const ctx = await this.contexts.create(p, { from, to, boardId, asOf, knownAt });
     const scope = await this.scopes.resolve(ctx.workspaceId, ctx.boardIds, query.teamId, query.portfolioId);
     const fromMs = startOfLocalDay(ctx.from, ctx.timezone);
     const toEndMs = Math.min(endOfLocalDay(ctx.to, ctx.timezone), ctx.asOf + 1);

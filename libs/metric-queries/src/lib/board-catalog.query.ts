@@ -59,7 +59,7 @@ export class BoardCatalogQuery {
          FROM ${this.store.table(TABLES.workItemEvents)}
          WHERE workspace_id = {ws:String} AND type = 'BoardUpserted' AND occurred_at <= fromUnixTimestamp64Milli({asOf:Int64})
          GROUP BY event_id)
-       WHERE received <= fromUnixTimestamp64Milli({asOf:Int64})
+       WHERE received <= fromUnixTimestamp64Milli({knownAt:Int64})
        GROUP BY board_id`,
       params,
     );

@@ -5,6 +5,12 @@ export interface MetricQueryContext {
   readonly timezone: string;
   /** Evaluation instant (epoch ms): events occurred and received after it are ignored. */
   readonly asOf: number;
+  /**
+   * Events received after this instant are ignored too (default `asOf`: what the platform knew
+   * then). Later than `asOf`, the state at `asOf` as the events known at `knownAt` tell it
+   * (hindsight): back-tests evaluate past days with everything known now.
+   */
+  readonly knownAt?: number;
   /** True when the caller asked for a past instant: state is then computed from the timelines. */
   readonly pointInTime: boolean;
   /** Inclusive local dates YYYY-MM-DD. */

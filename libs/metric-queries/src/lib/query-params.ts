@@ -6,6 +6,7 @@ export function baseParams(ctx: MetricQueryContext): Record<string, unknown> {
   return {
     ws: ctx.workspaceId,
     asOf: ctx.asOf,
+    knownAt: ctx.knownAt ?? ctx.asOf,
     ...mapLookup(ctx),
     blockedStages: ctx.stages.blockedStages,
     mappedBoards: Object.keys(ctx.stages.orderedStages),

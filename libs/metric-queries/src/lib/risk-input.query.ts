@@ -89,7 +89,7 @@ export class RiskInputQuery {
            WHERE workspace_id = {ws:String} AND item_id = '' AND type IN ('ReleaseUpserted', 'ItemLinkCreated', 'ItemLinkDeleted')
              AND occurred_at <= fromUnixTimestamp64Milli({asOf:Int64})
            GROUP BY event_id)
-         WHERE received <= fromUnixTimestamp64Milli({asOf:Int64})
+         WHERE received <= fromUnixTimestamp64Milli({knownAt:Int64})
          ORDER BY at, event_id`,
         baseParams(ctx),
       ),

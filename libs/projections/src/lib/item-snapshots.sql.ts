@@ -24,7 +24,8 @@ const reason = (name: string) => filled('blocked', ` AND startsWith(x.5, '${name
  *
  * With them, the item's segments under the default stages (`def_*`, see stage-evaluation.sql).
  * The projector materialises it into item_snapshots for the present; point-in-time queries
- * compute it on the fly. Parameters: ws, asOf (Int64 ms). Columns match item_snapshots, in order.
+ * compute it on the fly. Parameters: ws, asOf (Int64 ms: events occurred by then), knownAt (Int64 ms:
+ * and received by then; asOf itself unless a caller looks back with hindsight). Columns match item_snapshots, in order.
  */
 export function itemSnapshotsSql(store: ClickHouseStore, itemFilter = ''): string {
   return `
@@ -89,7 +90,7 @@ FROM (
       toUInt32(length(groupUniqArrayArray(entries))) AS entry_count,
       arrayDistinct(arrayMap(x -> (x.1, x.2, x.4, x.5, x.6),
         arraySort(x -> (x.1, x.2, x.4),
-          arrayFilter(x -> x.1 <= {asOf:Int64} AND x.3 <= {asOf:Int64}, groupUniqArrayArray(entries))))) AS es
+          arrayFilter(x -> x.1 <= {asOf:Int64} AND x.3 <= {knownAt:Int64}, groupUniqArrayArray(entries))))) AS es
     FROM ${store.table(TABLES.itemTimelines)}
     WHERE workspace_id = {ws:String} ${itemFilter}
     GROUP BY item_id

@@ -41,7 +41,7 @@ export class ProjectionWriter {
     if (itemIds.length === 0) return;
     await this.store.command(
       `INSERT INTO ${this.store.table(TABLES.itemSnapshots)} ${SNAPSHOT_COLUMNS} ${itemSnapshotsSql(this.store, 'AND item_id IN {ids:Array(String)}')}`,
-      { ws: workspaceId, ids: itemIds, asOf: END_OF_TIME },
+      { ws: workspaceId, ids: itemIds, asOf: END_OF_TIME, knownAt: END_OF_TIME },
     );
   }
 
@@ -92,7 +92,7 @@ export class ProjectionWriter {
     for (const ws of workspaces) {
       await this.store.command(
         `INSERT INTO ${this.store.table(TABLES.itemSnapshots)} ${SNAPSHOT_COLUMNS} ${itemSnapshotsSql(this.store)} SETTINGS optimize_aggregation_in_order = 1`,
-        { ws, asOf: END_OF_TIME },
+        { ws, asOf: END_OF_TIME, knownAt: END_OF_TIME },
       );
     }
   }

@@ -1,7 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { AlertObserver, AlertRule, Observation } from '@flowlens/alerting';
+import type { AlertObserver, AlertRule, Observation, ObserveOptions } from '@flowlens/alerting';
 import { FigureCycle, type ResolvedScope } from './figure-cycle';
 import { FigureSources } from './figure-sources';
+import { observeDataQuality } from './kinds/data-quality.observation';
+import { observeForecastSlip, observeSleBreach } from './kinds/item-risk.observation';
+import { observeProcessLimits } from './kinds/process-limits.observation';
+import { observeChange, observeThreshold } from './kinds/threshold.observation';
 import { observeWipLimit } from './kinds/wip-limit.observation';
 
 /**
@@ -17,8 +21,8 @@ export class FigureAlertObserver implements AlertObserver {
 
   constructor(private readonly sources: FigureSources) {}
 
-  async observe(rule: AlertRule, at: number): Promise<Observation[]> {
-    const cycle = new FigureCycle(this.sources, at);
+  async observe(rule: AlertRule, at: number, options: ObserveOptions = {}): Promise<Observation[]> {
+    const cycle = new FigureCycle(this.sources, at, options.live === true);
     const observations = await this.observeIn(cycle, rule);
     this.lastComputed = cycle.computed;
     return observations;
@@ -29,8 +33,8 @@ export class FigureAlertObserver implements AlertObserver {
    * logged and left out of the map (its instances stay as they were), so one bad rule does not stop
    * the others.
    */
-  async observeAll(rules: readonly AlertRule[], at: number): Promise<Map<string, Observation[]>> {
-    const cycle = new FigureCycle(this.sources, at);
+  async observeAll(rules: readonly AlertRule[], at: number, options: ObserveOptions = {}): Promise<Map<string, Observation[]>> {
+    const cycle = new FigureCycle(this.sources, at, options.live === true);
     const results = await Promise.all(
       rules.map(async (rule) => {
         try {
@@ -53,10 +57,20 @@ export class FigureAlertObserver implements AlertObserver {
 
   private byKind(cycle: FigureCycle, scope: ResolvedScope, rule: AlertRule): Promise<Observation[]> {
     switch (rule.kind) {
+      case 'threshold':
+        return observeThreshold(cycle, scope, rule.params);
+      case 'change':
+        return observeChange(cycle, scope, rule.params);
+      case 'process-limits':
+        return observeProcessLimits(cycle, scope, rule.params);
       case 'wip-limit':
         return observeWipLimit(cycle, scope, rule.params);
-      default:
-        throw new Error(`the ${rule.kind} kind has no figures yet`);
+      case 'sle-breach':
+        return observeSleBreach(cycle, scope, rule.params);
+      case 'forecast-slip':
+        return observeForecastSlip(cycle, scope, rule.params);
+      case 'data-quality':
+        return observeDataQuality(cycle, scope);
     }
   }
 }

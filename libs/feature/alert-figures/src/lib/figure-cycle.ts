@@ -27,14 +27,31 @@ export class FigureCycle {
   /** Distinct figures computed (scopes and contexts not counted). */
   computed = 0;
 
+  /**
+   * `live`: the evaluation of now. Its queries name no `asOf`, so they read the present state the
+   * dashboard reads (and share its cached evaluation of the items); a past instant (a back-test
+   * day) is a point-in-time query.
+   */
   constructor(
     readonly sources: FigureSources,
     readonly at: number,
+    readonly live = false,
   ) {}
+
+  /** Past instants are read with everything known when the cycle began (metrics.md "Back-test": from the events known now). */
+  private readonly knownAt = Date.now();
 
   /** The figure under `id`, computed on first use in this cycle. */
   figure<T>(scope: ResolvedScope, id: string, compute: () => Promise<T>): Promise<T> {
     return this.memo(key('figure', scope.workspaceId, scope.subject.type, scope.subject.id, id), () => {
+      this.computed++;
+      return compute();
+    });
+  }
+
+  /** A figure of the whole workspace (not of one scope), computed on first use in this cycle. */
+  workspaceFigure<T>(workspaceId: string, id: string, compute: () => Promise<T>): Promise<T> {
+    return this.memo(key('workspace-figure', workspaceId, id), () => {
       this.computed++;
       return compute();
     });
@@ -63,7 +80,12 @@ export class FigureCycle {
 
   /** The query the API takes for the same figure (tests compare against it). */
   query(scope: ResolvedScope, from: string, to: string): Record<string, string> {
-    return { ...scope.filter, from, to, asOf: new Date(this.at).toISOString() };
+    return { ...scope.filter, from, to, ...this.asOf() };
+  }
+
+  /** The `asOf` and `knownAt` query parameters of this cycle's figures: none when live. */
+  asOf(): { asOf?: string; knownAt?: string } {
+    return this.live ? {} : { asOf: new Date(this.at).toISOString(), knownAt: new Date(this.knownAt).toISOString() };
   }
 
   principal(workspaceId: string): Principal {
@@ -83,7 +105,7 @@ export class FigureCycle {
   private knownBoards(workspaceId: string, timezone: string): Promise<Set<string>> {
     return this.memo(key('boards', workspaceId), async () => {
       const today = localDateOf(this.at, timezone);
-      const ctx = await this.sources.contexts.create(this.principal(workspaceId), { from: today, to: today, asOf: new Date(this.at).toISOString() }, Math.max(this.at, Date.now()));
+      const ctx = await this.sources.contexts.create(this.principal(workspaceId), { from: today, to: today, ...this.asOf() }, Math.max(this.at, Date.now()));
       const [catalog, maps] = await Promise.all([this.sources.catalog.run(ctx), this.sources.maps.latest(workspaceId)]);
       return new Set([...catalog.map((b) => b.boardId), ...maps.map((m) => m.boardId)]);
     });

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { BoardScopeResolver } from '@flowlens/board-scope';
 import { CapacityService, FlowMetricsService, QueryContextFactory, RiskService } from '@flowlens/figures';
-import { BoardCatalogQuery, StageOccupancyQuery, ThroughputQuery } from '@flowlens/metric-queries';
-import { WorkflowMapRepository, WorkspaceRepository } from '@flowlens/persistence';
+import { BoardCatalogQuery, CapacityQuery, StageOccupancyQuery, ThroughputQuery } from '@flowlens/metric-queries';
+import { DeadLetterRepository, WorkflowMapRepository, WorkspaceRepository } from '@flowlens/persistence';
 
 /** The figure services one evaluation cycle reads: the same instances the query API answers from. */
 @Injectable()
@@ -18,5 +18,7 @@ export class FigureSources {
     readonly flow: FlowMetricsService,
     readonly capacity: CapacityService,
     readonly risk: RiskService,
+    readonly capacityCounts: CapacityQuery,
+    readonly deadLetters: DeadLetterRepository,
   ) {}
 }

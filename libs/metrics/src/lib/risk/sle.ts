@@ -15,10 +15,10 @@ export interface SleHistory {
 }
 
 /**
- * SLE per board: p85 of the cycle times of items done on local dates d−(window−1) … d (d = the
+ * SLE per board: the `percentile` (p85 unless asked) of the cycle times of items done on local dates d−(window−1) … d (d = the
  * local date of `t`); with fewer than 5 there, the board's team's boards, then the workspace.
  */
-export function sleHistories(input: RiskInput, window = DEFAULT_SLE_WINDOW): (boardId: string) => SleHistory {
+export function sleHistories(input: RiskInput, window = DEFAULT_SLE_WINDOW, percentile = 85): (boardId: string) => SleHistory {
   const start = startOfLocalDay(addLocalDays(localDateOf(input.t, input.timezone), -(window - 1)), input.timezone);
   const byBoard = new Map<string, number[]>();
   const all: number[] = [];
@@ -31,6 +31,10 @@ export function sleHistories(input: RiskInput, window = DEFAULT_SLE_WINDOW): (bo
     byBoard.set(item.boardId, list);
   }
   const teamOf = (board: string) => input.teamOfBoard.get(board) ?? `board:${board}`;
+  const of = (times: number[], source: SleHistory['source']): SleHistory => {
+    const history = [...times].sort((a, b) => a - b);
+    return { history, sleDays: history.length >= MIN_SLE_ITEMS ? percentileOfSorted(history, percentile) : null, source };
+  };
   const workspace = of(all, 'workspace');
   const cache = new Map<string, SleHistory>();
   return (boardId) => {
@@ -51,9 +55,4 @@ export function sleHistories(input: RiskInput, window = DEFAULT_SLE_WINDOW): (bo
 
 function isDoneSince(item: RiskItem, start: number, t: number): boolean {
   return isWorkItem(item) && item.doneAt !== null && item.startedAt !== null && item.doneAt >= start && item.doneAt <= t;
-}
-
-function of(times: number[], source: SleHistory['source']): SleHistory {
-  const history = [...times].sort((a, b) => a - b);
-  return { history, sleDays: history.length >= MIN_SLE_ITEMS ? percentileOfSorted(history, 85) : null, source };
 }

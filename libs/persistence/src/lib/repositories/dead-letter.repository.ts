@@ -51,6 +51,11 @@ export class DeadLetterRepository {
     return this.db.getRepository(DeadLetterEntity).countBy({ status: 'open' });
   }
 
+  /** Open letters of one workspace (the `data-quality` alert's figure). */
+  countOpenIn(workspaceId: string): Promise<number> {
+    return this.db.getRepository(DeadLetterEntity).countBy({ workspaceId, status: 'open' });
+  }
+
   find(workspaceId: string, deliveryId: string): Promise<DeadLetterEntity | null> {
     return this.db.getRepository(DeadLetterEntity).findOneBy({ workspaceId, deliveryId });
   }
