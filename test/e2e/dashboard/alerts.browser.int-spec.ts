@@ -11,6 +11,11 @@ interface Delivery { id: string; channelId: string; status: string; attempts: nu
 
 const RULE = 'Browser: WIP on PAY';
 const CHANNEL = 'Browser log channel';
+const DAY = 86_400_000;
+// The demo workspace's zone; a back-test window is in local dates. Seven days keep the test quick
+// (each day of a back-test is one evaluation of the rule).
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now());
+const daysBefore = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) - n * DAY).toISOString().slice(0, 10);
 
 describe('dashboard: alert channels, rules and alerts (browser)', () => {
   let demo: DashboardDemo;
@@ -18,10 +23,16 @@ describe('dashboard: alert channels, rules and alerts (browser)', () => {
   let tab: DashboardTab;
   let channelId: string;
   let rule: Rule;
+  let span: { from: string; to: string };
+  let limit: number;
 
   beforeAll(async () => {
     demo = await startDashboardDemo();
     viewerKey = (await demo.api.post<{ apiKey: string }>('/api/v1/api-keys', { name: 'alert viewer', role: 'viewer' })).body.apiKey;
+    span = { from: daysBefore(today(), 6), to: today() };
+    // A limit the board's WIP went above within the window, so the back-test has something to find.
+    const wip = await demo.api.get<{ series: Array<{ wip: number }> }>(`/api/v1/metrics/wip?boardId=PAY&from=${span.from}&to=${span.to}`);
+    limit = Math.min(...wip.body.series.map((p) => p.wip));
   }, 240_000);
   afterAll(async () => {
     await tab?.close();
@@ -51,7 +62,7 @@ describe('dashboard: alert channels, rules and alerts (browser)', () => {
   });
 
   it('refuses a wip-limit rule without its limit with the API reason next to the form, then saves it and lists it', async () => {
-    await tab.goto('/alert-rules?ruleId=new');
+    await tab.goto(`/alert-rules?ruleId=new&from=${span.from}&to=${span.to}`);
     await tab.settled();
     await tab.page.fill('input[name="name"]', RULE);
     await tab.page.selectOption('select[name="kind"]', 'wip-limit');
@@ -62,32 +73,43 @@ describe('dashboard: alert channels, rules and alerts (browser)', () => {
     const refusal = await tab.page.waitForSelector('form[aria-label="Alert rule"] [role="alert"]');
     expect(await refusal.textContent()).toMatch(/params\.limit/);
 
-    await tab.page.fill('input[name="params.limit"]', '0');
+    await tab.page.fill('input[name="params.limit"]', String(limit));
     await tab.page.click('text=Save rule');
-    await tab.page.waitForFunction(() => new URL(location.href).searchParams.get('ruleId')?.length === 36);
+    await tab.page.waitForFunction("new URL(location.href).searchParams.get('ruleId')?.length === 36");
     await tab.settled();
     const rules = await demo.api.get<{ items: Rule[] }>('/api/v1/alert-rules');
     rule = rules.body.items.find((r) => r.name === RULE) as Rule;
-    expect(rule).toMatchObject({ kind: 'wip-limit', scope: { boardId: 'PAY' }, params: { limit: 0 }, channelIds: [channelId], enabled: true });
+    expect(rule).toMatchObject({ kind: 'wip-limit', scope: { boardId: 'PAY' }, params: { limit }, channelIds: [channelId], enabled: true });
     expect(tab.url().searchParams.get('ruleId')).toBe(rule.id);
     expect(await tab.page.textContent(`[aria-label="Rule list"] tr[data-rule-id="${rule.id}"]`)).toMatch(/wip-limit.*board PAY.*warning/);
     expect(tab.consoleErrors.filter((e) => !/400/.test(e))).toEqual([]);
   });
 
   it('back-tests the rule over the URL window, showing perWeek and the firings per day as the API answers them', async () => {
-    const from = tab.url().searchParams.get('from') as string;
-    const to = tab.url().searchParams.get('to') as string;
-    expect(Date.parse(to) - Date.parse(from)).toBe(89 * 86_400_000);
+    expect(tab.url().searchParams.get('from')).toBe(span.from);
+    expect(tab.url().searchParams.get('to')).toBe(span.to);
     await tab.page.click('text=Run back-test');
-    const shown = await tab.page.waitForSelector('[data-figure="alert-rules/backtest.perWeek"]', { timeout: 180_000 });
+    const shown = await tab.page.waitForSelector('[data-figure="alert-rules/backtest.perWeek"]', { timeout: 240_000 });
     await tab.settled(60_000);
-    const answer = await demo.api.get<{ perWeek: number; firings: Array<{ date: string }> }>(`/api/v1/alert-rules/${rule.id}/backtest?from=${from}&to=${to}`);
+    const answer = await demo.api.get<{ perWeek: number; firings: Array<{ date: string }> }>(`/api/v1/alert-rules/${rule.id}/backtest?from=${span.from}&to=${span.to}`);
     expect(answer.status).toBe(200);
     expect(await shown.getAttribute('data-value')).toBe(String(answer.body.perWeek));
+    expect(answer.body.perWeek).toBeCloseTo((answer.body.firings.length * 7) / 7);
     expect(await tab.page.getAttribute('[data-figure="alert-rules/backtest.firings.length"]', 'data-value')).toBe(String(answer.body.firings.length));
+    const days = await tab.page.$$eval('[aria-label="Back-test firings"] [data-figure$="].date"]', (cells) => cells.map((c) => c.getAttribute('data-value')));
+    expect(days).toEqual(answer.body.firings.map((f) => f.date));
     expect(await tab.page.textContent('[aria-label="Back-test"]')).toMatch(/Would have fired .+ times a week/);
     expect(await tab.page.$$eval('[aria-label="Back-test"] [data-drawn="true"]', (e) => e.length)).toBe(1);
     await tab.screenshot('alert-rule-backtest');
+  }, 420_000);
+
+  it('edits the limit to 0 in the editor (the whole document is PUT), and keeps the rest', async () => {
+    await tab.page.fill('input[name="params.limit"]', '0');
+    await tab.page.click('text=Save rule');
+    const saved = await eventually(() => demo.api.get<Rule>(`/api/v1/alert-rules/${rule.id}`), (r) => r.body.params['limit'] === 0, { what: 'limit 0 saved' });
+    expect(saved.body).toMatchObject({ name: RULE, kind: 'wip-limit', scope: { boardId: 'PAY' }, channelIds: [channelId], enabled: true });
+    await tab.page.waitForSelector(`[aria-label="Rule list"] tr[data-rule-id="${rule.id}"]:has-text("limit 0")`);
+    await tab.settled();
   });
 
   it('evaluates the rule now, and shows the alert it fires on the Alerts page and the overview, then acknowledges it', async () => {

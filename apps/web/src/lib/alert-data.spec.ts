@@ -1,5 +1,5 @@
 import type { AlertInstance, AlertRule } from './alert-types';
-import { firingByBoard, firingsPerDay, scopeLabel, snoozeUntil, subjectHref } from './alert-data';
+import { backtestWindow, firingByBoard, firingsPerDay, scopeLabel, snoozeUntil, subjectHref } from './alert-data';
 
 const rule = (id: string, scope: AlertRule['scope']): AlertRule => ({ id, name: id, kind: 'wip-limit', scope, params: { limit: 3 }, severity: 'warning', channelIds: [], forMinutes: 0, repeatHours: 24, notifyResolved: true, enabled: true });
 const alert = (id: string, ruleId: string, state: AlertInstance['state']): AlertInstance => ({
@@ -57,5 +57,11 @@ describe('alert data', () => {
 
   it('ends a snooze the chosen hours from now', () => {
     expect(snoozeUntil(4, Date.parse('2026-12-03T10:00:00.000Z'))).toBe('2026-12-03T14:00:00.000Z');
+  });
+
+  it('back-tests the 28 days ending today unless the URL gives the window', () => {
+    expect(backtestWindow('2026-12-03', new URLSearchParams())).toEqual({ from: '2026-11-06', to: '2026-12-03' });
+    expect(backtestWindow('2026-12-03', new URLSearchParams('to=2026-11-30'))).toEqual({ from: '2026-11-03', to: '2026-11-30' });
+    expect(backtestWindow('2026-12-03', new URLSearchParams('from=2026-09-05&to=2026-12-01'))).toEqual({ from: '2026-09-05', to: '2026-12-01' });
   });
 });
