@@ -61,7 +61,7 @@ export function BacktestPanel({ rule, from, to, update }: Props) {
           <p style={{ fontSize: 18 }}>
             Would have fired <Figure figure="alert-rules/backtest.perWeek" value={result.perWeek} className="figure stat-value" /> times a week{' '}
             <span className="muted small">
-              (<Figure figure="alert-rules/backtest.firings.length" value={result.firings.length} format="count" /> {result.firings.length === 1 ? "start" : "starts"} from {ran.from} to {ran.to})
+              (<Figure figure="alert-rules/backtest.firings.length" value={result.firings.length} format="count" /> {result.firings.length === 1 ? 'start' : 'starts'} from {ran.from} to {ran.to})
             </span>
           </p>
           <EChart
