@@ -5,7 +5,7 @@ import { useSignedIn } from './session';
  * GET `/api/v1/<path>` with the page's params, cached by path and params. `figure` names the
  * endpoint as `data-figure` does (api.md: `metrics/` dropped, path parameters left out).
  */
-export function useApi<T>(path: string, params?: URLSearchParams, options: { enabled?: boolean } = {}): UseQueryResult<T, Error> {
+export function useApi<T>(path: string, params?: URLSearchParams, options: { enabled?: boolean; refetchInterval?: number | false } = {}): UseQueryResult<T, Error> {
   const { api } = useSignedIn();
   const search = params?.toString() ?? '';
   return useQuery({
@@ -14,5 +14,6 @@ export function useApi<T>(path: string, params?: URLSearchParams, options: { ena
     enabled: options.enabled ?? true,
     placeholderData: keepPreviousData,
     staleTime: 30_000,
+    refetchInterval: options.refetchInterval,
   });
 }

@@ -1,5 +1,8 @@
 // The dashboard's pages: each route and its place in the side navigation. To add a page, make
 // `pages/<name>/<name>.page.tsx` and list it here (see apps/web/README.md).
+import { AlertChannelsPage } from './alert-channels/alert-channels.page';
+import { AlertRulesPage } from './alert-rules/alert-rules.page';
+import { AlertsPage } from './alerts/alerts.page';
 import { AuditPage } from './audit/audit.page';
 import { CapacityPage } from './capacity/capacity.page';
 import { ApiKeysPage } from './api-keys/api-keys.page';
@@ -21,6 +24,7 @@ export const PAGES: readonly PageDefinition[] = [
   { path: '/forecast', title: 'Forecasts', component: ForecastPage, nav: { group: 'analytics', label: 'Forecasts', order: 30 } },
   { path: '/capacity', title: 'Capacity', component: CapacityPage, nav: { group: 'analytics', label: 'Capacity', order: 32 } },
   { path: '/risk', title: 'Delivery risk', component: RiskPage, nav: { group: 'analytics', label: 'Risk', order: 35 } },
+  { path: '/alerts', title: 'Alerts', component: AlertsPage, nav: { group: 'analytics', label: 'Alerts', order: 38 } },
   { path: '/items/:itemKey', title: 'Item', component: ItemPage },
   { path: '/settings/workflows', title: 'Workflow maps', component: WorkflowsPage, nav: { group: 'settings', label: 'Workflow maps', order: 10 } },
   { path: '/settings/connectors', title: 'Connectors', component: ConnectorsPage, nav: { group: 'settings', label: 'Connectors', order: 20 }, minRole: 'admin' },
@@ -28,5 +32,9 @@ export const PAGES: readonly PageDefinition[] = [
   { path: '/settings/api-keys', title: 'API keys', component: ApiKeysPage, nav: { group: 'settings', label: 'API keys', order: 40 }, minRole: 'admin' },
   { path: '/teams', title: 'Teams', component: TeamsPage, nav: { group: 'settings', label: 'Teams', order: 15 } },
   { path: '/portfolios', title: 'Portfolios', component: PortfoliosPage, nav: { group: 'settings', label: 'Portfolios', order: 16 } },
+  { path: '/alert-rules', title: 'Alert rules', component: AlertRulesPage, nav: { group: 'settings', label: 'Alert rules', order: 50 } },
+  { path: '/alert-channels', title: 'Alert channels', component: AlertChannelsPage, nav: { group: 'settings', label: 'Alert channels', order: 55 } },
+  // The address a channel's test message links to (FLOWLENS_PUBLIC_URL + /settings/alert-channels).
+  { path: '/settings/alert-channels', title: 'Alert channels', component: AlertChannelsPage },
   { path: '/audit', title: 'Audit log', component: AuditPage, nav: { group: 'settings', label: 'Audit log', order: 90 }, minRole: 'admin' },
 ];

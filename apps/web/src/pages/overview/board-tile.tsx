@@ -5,6 +5,8 @@ import { COLORS } from '../../components/chart-theme';
 import { Stat } from '../../components/figure';
 import { ErrorNote, Loading } from '../../components/query-state';
 import type { Aging, FlowFramework, Throughput } from '../../lib/api-types';
+import type { AlertInstance } from '../../lib/alert-types';
+import { AlertBadge } from './alert-badge';
 import { RiskBadge, type RiskRollUp } from './risk-badge';
 
 export interface BoardFigures {
@@ -15,7 +17,7 @@ export interface BoardFigures {
 }
 
 /** One board at a glance; the whole tile opens the board's flow page with the same filters. */
-export function BoardTile({ board, search, risk }: { board: BoardFigures; search: URLSearchParams; risk: RiskRollUp }) {
+export function BoardTile({ board, search, risk, firing }: { board: BoardFigures; search: URLSearchParams; risk: RiskRollUp; firing?: readonly AlertInstance[] }) {
   const { boardId, throughput, framework, aging } = board;
   const link = new URLSearchParams(search);
   link.delete('sort');
@@ -29,6 +31,7 @@ export function BoardTile({ board, search, risk }: { board: BoardFigures; search
       <div className="tile-head">
         <span className="tile-title">{boardId}</span>
         <RiskBadge rollUp={risk} id={boardId} by="board" />
+        <AlertBadge alerts={firing} />
         {aging.data && <span className={`badge ${beyond === 0 ? 'badge-good' : beyond > 3 ? 'badge-bad' : 'badge-warn'}`}>{beyond === 0 ? 'no item beyond p85' : `${beyond} aging beyond p85`}</span>}
       </div>
       {error ? (

@@ -9,6 +9,7 @@ import { useBoards } from '../../lib/use-boards';
 import { type BoardFigures, BoardTile } from './board-tile';
 import { PortfolioTiles } from './portfolio-tiles';
 import { useRiskRollUp } from './risk-badge';
+import { useFiringByBoard } from './alert-badge';
 
 const SORTS: Record<string, { label: string; key: (b: BoardFigures) => number | string }> = {
   board: { label: 'Board', key: (b) => b.boardId },
@@ -35,6 +36,7 @@ export function OverviewPage() {
   const frameworks = useApiMany<FlowFramework>(boards.map((b) => scoped('metrics/flow-framework', b)));
   const agings = useApiMany<Aging>(boards.map((b) => scoped('metrics/aging', b)));
   const risk = useRiskRollUp(params, 'board');
+  const firing = useFiringByBoard();
   const tiles: BoardFigures[] = boards.map((boardId, i) => ({ boardId, throughput: throughputs[i], framework: frameworks[i], aging: agings[i] }) as BoardFigures);
 
   const sort = params.get('sort') ?? 'board';
@@ -78,7 +80,7 @@ export function OverviewPage() {
       ) : (
         <div className="tiles">
           {sorted.map((board) => (
-            <BoardTile key={board.boardId} board={board} search={params} risk={risk} />
+            <BoardTile key={board.boardId} board={board} search={params} risk={risk} firing={firing.get(board.boardId)} />
           ))}
         </div>
       )}

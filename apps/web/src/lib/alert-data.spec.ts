@@ -1,0 +1,67 @@
+import type { AlertInstance, AlertRule } from './alert-types';
+import { backtestWindow, firingByBoard, firingsPerDay, scopeLabel, snoozeUntil, subjectHref } from './alert-data';
+
+const rule = (id: string, scope: AlertRule['scope']): AlertRule => ({ id, name: id, kind: 'wip-limit', scope, params: { limit: 3 }, severity: 'warning', channelIds: [], forMinutes: 0, repeatHours: 24, notifyResolved: true, enabled: true });
+const alert = (id: string, ruleId: string, state: AlertInstance['state']): AlertInstance => ({
+  id,
+  ruleId,
+  subject: { type: 'board', id: 'PAY' },
+  state,
+  value: 5,
+  threshold: 3,
+  startedAt: '2026-11-30T10:00:00.000Z',
+  resolvedAt: null,
+  lastNotifiedAt: null,
+  acknowledgedAt: null,
+  snoozedUntil: null,
+});
+
+describe('alert data', () => {
+  it('counts back-test firings on every day of the window, zeros included, across a month end', () => {
+    const firings = [
+      { subject: { type: 'board' as const, id: 'PAY' }, date: '2026-11-30', value: 7 },
+      { subject: { type: 'item' as const, id: 'PAY-1' }, date: '2026-11-30', value: 12.5 },
+      { subject: { type: 'board' as const, id: 'PAY' }, date: '2026-12-02', value: 6 },
+    ];
+    expect(firingsPerDay(firings, '2026-11-29', '2026-12-02')).toEqual([
+      { date: '2026-11-29', count: 0 },
+      { date: '2026-11-30', count: 2 },
+      { date: '2026-12-01', count: 0 },
+      { date: '2026-12-02', count: 1 },
+    ]);
+    expect(firingsPerDay([], '2026-12-02', '2026-12-01')).toEqual([]);
+  });
+
+  it('links each kind of subject to the page that shows it', () => {
+    expect(subjectHref({ type: 'item', id: 'PAY-12' })).toBe('/items/PAY-12');
+    expect(subjectHref({ type: 'board', id: 'OPS' })).toBe('/flow?boardId=OPS');
+    expect(subjectHref({ type: 'team', id: 't 1' })).toBe('/capacity?teamId=t%201');
+    expect(subjectHref({ type: 'portfolio', id: 'p1' })).toBe('/capacity?portfolioId=p1');
+    expect(subjectHref({ type: 'epic', id: 'PAY-3' })).toBe('/risk');
+  });
+
+  it('names a scope, with team and portfolio names when known', () => {
+    expect(scopeLabel({ boardId: 'PAY' })).toBe('board PAY');
+    expect(scopeLabel({ teamId: 't1' }, { teams: new Map([['t1', 'Payments']]) })).toBe('team Payments');
+    expect(scopeLabel({ portfolioId: 'p9' })).toBe('portfolio p9');
+  });
+
+  it('counts only firing alerts, on the board their rule is scoped to', () => {
+    const rules = [rule('r1', { boardId: 'PAY' }), rule('r2', { boardId: 'OPS' }), rule('r3', { teamId: 't1' })];
+    const alerts = [alert('a1', 'r1', 'firing'), alert('a2', 'r1', 'firing'), alert('a3', 'r2', 'pending'), alert('a4', 'r3', 'firing'), alert('a5', 'gone', 'firing')];
+    const byBoard = firingByBoard(alerts, rules);
+    expect(byBoard.get('PAY')?.map((a) => a.id)).toEqual(['a1', 'a2']);
+    expect(byBoard.has('OPS')).toBe(false);
+    expect([...byBoard.keys()]).toEqual(['PAY']);
+  });
+
+  it('ends a snooze the chosen hours from now', () => {
+    expect(snoozeUntil(4, Date.parse('2026-12-03T10:00:00.000Z'))).toBe('2026-12-03T14:00:00.000Z');
+  });
+
+  it('back-tests the 28 days ending today unless the URL gives the window', () => {
+    expect(backtestWindow('2026-12-03', new URLSearchParams())).toEqual({ from: '2026-11-06', to: '2026-12-03' });
+    expect(backtestWindow('2026-12-03', new URLSearchParams('to=2026-11-30'))).toEqual({ from: '2026-11-03', to: '2026-11-30' });
+    expect(backtestWindow('2026-12-03', new URLSearchParams('from=2026-09-05&to=2026-12-01'))).toEqual({ from: '2026-09-05', to: '2026-12-01' });
+  });
+});
