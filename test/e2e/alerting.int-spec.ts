@@ -227,6 +227,44 @@ describe('alerting in the standalone process (scheduled evaluation, outbox, HTTP
     await client.request('DELETE', `/api/v1/alert-rules/${rule.id}`);
   });
 
+  it('reads every threshold metric as the API answers it for the same scope and window', async () => {
+    const team = await post<{ id: string }>('/api/v1/teams', { name: 'Alerting crew', boardIds: ['ALR'], members: [{ name: 'Ada', fte: 1 }, { name: 'Bo', fte: 0.5 }] });
+    const to = localDate(Date.now());
+    const from = localDate(Date.now() - 27 * DAY);
+    const window = `from=${from}&to=${to}`;
+    const api = {
+      cycle: await get<{ p50: number | null; p85: number | null; p95: number | null }>(`/api/v1/metrics/cycle-time?boardId=ALR&${window}`),
+      lead: await get<{ p85: number | null }>(`/api/v1/metrics/lead-time?boardId=ALR&${window}`),
+      throughput: await get<{ total: number }>(`/api/v1/metrics/throughput?boardId=ALR&${window}`),
+      wip: await get<{ series: Array<{ wip: number }> }>(`/api/v1/metrics/wip?boardId=ALR&${window}`),
+      efficiency: await get<{ efficiency: number | null }>(`/api/v1/metrics/flow-efficiency?boardId=ALR&${window}`),
+      risk: await get<{ blockedShare: number | null }>(`/api/v1/risk/items?boardId=ALR&${window}`),
+      quality: await get<{ reopenRate: number | null }>(`/api/v1/quality?boardId=ALR&${window}`),
+      capacity: await get<{ netFlow: number; loadPerFte: number | null }>(`/api/v1/capacity?teamId=${team.id}&${window}`),
+    };
+    const expected: Array<[string, Record<string, string>, number | null]> = [
+      ['cycle-time.p50', { boardId: 'ALR' }, api.cycle.p50],
+      ['cycle-time.p85', { boardId: 'ALR' }, api.cycle.p85],
+      ['cycle-time.p95', { boardId: 'ALR' }, api.cycle.p95],
+      ['lead-time.p85', { boardId: 'ALR' }, api.lead.p85],
+      ['throughput', { boardId: 'ALR' }, api.throughput.total],
+      ['wip', { boardId: 'ALR' }, api.wip.series.at(-1)?.wip ?? null],
+      ['flow-efficiency', { boardId: 'ALR' }, api.efficiency.efficiency],
+      ['blocked-share', { boardId: 'ALR' }, api.risk.blockedShare],
+      ['reopen-rate', { boardId: 'ALR' }, api.quality.reopenRate],
+      ['net-flow', { teamId: team.id }, api.capacity.netFlow],
+      ['load-per-fte', { teamId: team.id }, api.capacity.loadPerFte],
+    ];
+    // The fixture gives every figure a value, so each comparison below is of two numbers.
+    expect(expected.filter(([, , value]) => value === null).map(([metric]) => metric)).toEqual([]);
+    for (const [metric, scope, value] of expected) {
+      const rule = await post<{ id: string }>('/api/v1/alert-rules', { name: metric, kind: 'threshold', scope, params: { metric, op: '>', value: -1e12, windowDays: 28 }, severity: 'info', channelIds: [], enabled: false });
+      const { instances } = await post<{ instances: Alert[] }>(`/api/v1/alert-rules/${rule.id}/evaluate`, {}, 200);
+      expect([metric, instances.length]).toEqual([metric, 1]);
+      expect([metric, instances[0]?.value]).toEqual([metric, value]);
+    }
+  });
+
   it('evaluates a disabled rule without writing or sending, and back-tests the days a rule would have started firing', async () => {
     const hook = await webhook('/disabled');
     const disabled = await wipRule('disabled', [hook.id], { enabled: false });

@@ -2,9 +2,12 @@ import { Logger } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 import { issueApiKey, randomToken, sha256Hex } from '@flowlens/auth';
 import { teamSchema } from '@flowlens/capacity';
-import { DEMO_WORKFLOW_MAPS, demoOrganisation, demoRiskDeliveries, generateDemoHistory } from '@flowlens/demo-data';
+import { alertRuleInputSchema } from '@flowlens/alerting';
+import { DEMO_WORKFLOW_MAPS, demoAlertRules, demoOrganisation, demoRiskDeliveries, generateDemoHistory } from '@flowlens/demo-data';
+import { AlertRuleStore } from '@flowlens/feature-alerting';
 import { WebhookIntakeService } from '@flowlens/feature-ingest';
-import { ConnectorRepository, PortfolioRepository, TeamRepository, WorkflowMapRepository, WorkspaceRepository } from '@flowlens/persistence';
+import { AlertChannelEntity, ConnectorRepository, PortfolioRepository, TeamRepository, WorkflowMapRepository, WorkspaceRepository } from '@flowlens/persistence';
+import { DataSource } from 'typeorm';
 
 export interface SeededDemo {
   readonly workspaceId: string;
@@ -48,7 +51,8 @@ export async function seedDemoWorkspace(app: INestApplication, now = Date.now())
   const organisation = demoOrganisation(now);
   const teamIds: string[] = [];
   for (const team of organisation.teams) teamIds.push((await app.get(TeamRepository).create(workspace.id, teamSchema.parse(team))).id);
-  await app.get(PortfolioRepository).create(workspace.id, { ...organisation.portfolio, teamIds, boardIds: [] });
+  const portfolio = await app.get(PortfolioRepository).create(workspace.id, { ...organisation.portfolio, teamIds, boardIds: [] });
+  await seedDemoAlertRules(app, workspace.id, portfolio.id);
 
   const history = generateDemoHistory({ now });
   const intake = app.get(WebhookIntakeService);
@@ -68,4 +72,16 @@ export async function seedDemoWorkspace(app: INestApplication, now = Date.now())
   for (const delivery of risk) await receive(delivery.body);
   logger.log(`demo workspace ${workspace.id} seeded with ${history.deliveries.length + risk.length} Jira deliveries`);
   return { workspaceId: workspace.id, apiKey: key.key, deliveries: history.deliveries.length + risk.length };
+}
+
+/**
+ * A log channel (notifications go to the server log: nothing leaves the machine) and the demo
+ * rules on it, when this process serves the rules; the schedule evaluates them shortly after start.
+ */
+async function seedDemoAlertRules(app: INestApplication, workspaceId: string, portfolioId: string): Promise<void> {
+  const rules = app.get(AlertRuleStore, { strict: false }) as AlertRuleStore | undefined;
+  if (!rules) return;
+  const channels = app.get(DataSource).getRepository(AlertChannelEntity);
+  const channel = await channels.save(channels.create({ workspaceId, type: 'log', name: 'Server log (demo)', recipients: [] }));
+  for (const rule of demoAlertRules(portfolioId)) await rules.create(workspaceId, alertRuleInputSchema.parse({ ...rule, channelIds: [channel.id] }));
 }

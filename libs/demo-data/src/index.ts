@@ -5,3 +5,4 @@ export { DEMO_WORKFLOW_MAPS, type DemoStageCategory, type DemoWorkflowMap } from
 export { SITE_URL as DEMO_JIRA_SITE_URL } from './lib/catalog/people.catalog';
 export { demoOrganisation, type DemoOrganisation, type DemoTeam } from './lib/demo-organisation';
 export { demoRiskDeliveries } from './lib/demo-risk.overlay';
+export { demoAlertRules, type DemoAlertRule } from './lib/demo-alert-rules';

@@ -13,6 +13,8 @@ export interface AlertObserver {
    * window and instant) may be computed once within it. Optional; `observe` per rule otherwise.
    */
   observeAll?(rules: readonly AlertRule[], at: number, options?: ObserveOptions): Promise<Map<string, Observation[]>>;
+  /** One rule at many past instants (a back-test), in order; what does not change between them may be looked up once. */
+  observeSeries?(rule: AlertRule, instants: readonly number[]): Promise<Observation[][]>;
 }
 
 export interface ObserveOptions {

@@ -28,6 +28,13 @@ export class FigureAlertObserver implements AlertObserver {
     return observations;
   }
 
+  async observeSeries(rule: AlertRule, instants: readonly number[]): Promise<Observation[][]> {
+    const scopes = new Map<string, Promise<unknown>>();
+    const series: Observation[][] = [];
+    for (const at of instants) series.push(await this.observeIn(new FigureCycle(this.sources, at, false, scopes), rule));
+    return series;
+  }
+
   /**
    * Every rule at one instant, each distinct figure computed once. A rule whose figures fail is
    * logged and left out of the map (its instances stay as they were), so one bad rule does not stop

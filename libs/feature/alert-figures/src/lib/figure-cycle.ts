@@ -36,6 +36,8 @@ export class FigureCycle {
     readonly sources: FigureSources,
     readonly at: number,
     readonly live = false,
+    /** Which scopes exist, shared by the cycles of one back-test (they do not change from day to day). */
+    private readonly scopes = new Map<string, Promise<unknown>>(),
   ) {}
 
   /** Past instants are read with everything known when the cycle began (metrics.md "Back-test": from the events known now). */
@@ -61,31 +63,43 @@ export class FigureCycle {
   scope(workspaceId: string, scope: RuleScope): Promise<ResolvedScope | null> {
     const [type, id] = scope.boardId !== undefined ? (['board', scope.boardId] as const) : scope.teamId !== undefined ? (['team', scope.teamId] as const) : (['portfolio', scope.portfolioId as string] as const);
     return this.memo(key('scope', workspaceId, type, id), async () => {
-      const workspace = await this.memo(key('workspace', workspaceId), () => this.sources.workspaces.findById(workspaceId));
-      if (!workspace) return null;
-      const known = type === 'board' ? (await this.knownBoards(workspaceId, workspace.timezone)).has(id) : await this.exists(workspaceId, type, id);
-      if (!known) return null;
+      const known = await this.shared(key('known', workspaceId, type, id), async () => {
+        const workspace = await this.shared(key('workspace', workspaceId), () => this.sources.workspaces.findById(workspaceId));
+        if (!workspace) return null;
+        const exists = type === 'board' ? (await this.knownBoards(workspaceId)).has(id) : await this.exists(workspaceId, type, id);
+        return exists ? workspace.timezone : null;
+      });
+      if (known === null) return null;
       const filter = type === 'board' ? { boardId: id } : type === 'team' ? { teamId: id } : { portfolioId: id };
-      return { workspaceId, subject: { type, id }, filter, timezone: workspace.timezone, today: localDateOf(this.at, workspace.timezone) };
+      return { workspaceId, subject: { type, id }, filter, timezone: known, today: localDateOf(this.at, known) };
     });
   }
 
-  /** The query context of the window [to − days + 1, to] (to defaults to the evaluation's date), state as of the instant. */
+  /**
+   * The query context of the window [to − days + 1, to] (to defaults to the evaluation's date).
+   * Window figures (counts, percentiles, WIP at the end of a day, flow efficiency) are read from
+   * the present state, which holds every item's whole history by event time: a past day's window
+   * is then the figure from the events known now, as back-tests want, and costs what a dashboard
+   * query costs. State figures at an instant (risk signals) use {@link stateQuery}.
+   */
   context(scope: ResolvedScope, days: number, to = scope.today): Promise<MetricQueryContext> {
     const from = addLocalDays(to, -(days - 1));
     return this.memo(key('context', scope.workspaceId, scope.subject.type, scope.subject.id, from, to), () =>
-      this.sources.contexts.create(this.principal(scope.workspaceId), { ...this.query(scope, from, to) }, Math.max(this.at, Date.now())),
+      this.sources.contexts.create(this.principal(scope.workspaceId), this.query(scope, from, to), Math.max(this.at, Date.now())),
     );
   }
 
-  /** The query the API takes for the same figure (tests compare against it). */
+  /** The query the API takes for the same window figure (tests compare against it). */
   query(scope: ResolvedScope, from: string, to: string): Record<string, string> {
-    return { ...scope.filter, from, to, ...this.asOf() };
+    return { ...scope.filter, from, to };
   }
 
-  /** The `asOf` and `knownAt` query parameters of this cycle's figures: none when live. */
-  asOf(): { asOf?: string; knownAt?: string } {
-    return this.live ? {} : { asOf: new Date(this.at).toISOString(), knownAt: new Date(this.knownAt).toISOString() };
+  /**
+   * The query of a figure that is a state at the cycle's instant: now when live, else `asOf` the
+   * instant with `knownAt` the cycle's start (the state then, from everything known now).
+   */
+  stateQuery(scope: ResolvedScope, from: string, to: string): Record<string, string> {
+    return this.live ? this.query(scope, from, to) : { ...this.query(scope, from, to), asOf: new Date(this.at).toISOString(), knownAt: new Date(this.knownAt).toISOString() };
   }
 
   principal(workspaceId: string): Principal {
@@ -101,11 +115,19 @@ export class FigureCycle {
     return figure;
   }
 
-  /** Boards with data as of the instant or with a saved workflow map. */
-  private knownBoards(workspaceId: string, timezone: string): Promise<Set<string>> {
-    return this.memo(key('boards', workspaceId), async () => {
-      const today = localDateOf(this.at, timezone);
-      const ctx = await this.sources.contexts.create(this.principal(workspaceId), { from: today, to: today, ...this.asOf() }, Math.max(this.at, Date.now()));
+  private shared<T>(id: string, compute: () => Promise<T>): Promise<T> {
+    let found = this.scopes.get(id) as Promise<T> | undefined;
+    if (!found) {
+      found = compute();
+      this.scopes.set(id, found);
+    }
+    return found;
+  }
+
+  /** Boards with data or with a saved workflow map. */
+  private knownBoards(workspaceId: string): Promise<Set<string>> {
+    return this.shared(key('boards', workspaceId), async () => {
+      const ctx = await this.sources.contexts.create(this.principal(workspaceId), {}, Math.max(this.at, Date.now()));
       const [catalog, maps] = await Promise.all([this.sources.catalog.run(ctx), this.sources.maps.latest(workspaceId)]);
       return new Set([...catalog.map((b) => b.boardId), ...maps.map((m) => m.boardId)]);
     });

@@ -12,7 +12,7 @@ export interface ScopeRisk {
 /** The risk input of the scope over the window ending `to`, loaded once per cycle, with its item signals and quality. */
 export function riskOf(cycle: FigureCycle, scope: ResolvedScope, windowDays: number, to = scope.today): Promise<ScopeRisk> {
   return cycle.figure(scope, `risk\u0000${windowDays}\u0000${to}`, async () => {
-    const evaluation = await cycle.sources.risk.evaluate(cycle.principal(scope.workspaceId), cycle.query(scope, addLocalDays(to, -(windowDays - 1)), to));
+    const evaluation = await cycle.sources.risk.evaluate(cycle.principal(scope.workspaceId), cycle.stateQuery(scope, addLocalDays(to, -(windowDays - 1)), to));
     const boardIds = evaluation.scope.boardIds;
     return {
       evaluation,

@@ -37,11 +37,16 @@ export class AlertBacktestService {
     if (addLocalDays(from, MAX_BACKTEST_DAYS - 1) < to) {
       throw ApiError.badRequest(`a back-test may span at most ${MAX_BACKTEST_DAYS} days`, [{ path: 'from', message: `${from}..${to} is longer` }], 'invalid_query');
     }
-    const days: Array<{ date: string; observations: Awaited<ReturnType<AlertObserver['observe']>> }> = [];
-    for (let date = addLocalDays(from, -1); date <= to; date = addLocalDays(date, 1)) {
-      const at = Math.min(endOfLocalDay(date, timezone) - 1, now);
-      days.push({ date, observations: await this.observer.observe(rule, at) });
-    }
-    return { from, to, ...backtest(days) };
+    const dates: string[] = [];
+    for (let date = addLocalDays(from, -1); date <= to; date = addLocalDays(date, 1)) dates.push(date);
+    const instants = dates.map((date) => Math.min(endOfLocalDay(date, timezone) - 1, now));
+    const observed = this.observer.observeSeries ? await this.observer.observeSeries(rule, instants) : await sequentially(instants, (at) => this.observer.observe(rule, at));
+    return { from, to, ...backtest(dates.map((date, i) => ({ date, observations: observed[i] ?? [] }))) };
   }
+}
+
+async function sequentially<T, R>(values: readonly T[], run: (value: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const value of values) out.push(await run(value));
+  return out;
 }

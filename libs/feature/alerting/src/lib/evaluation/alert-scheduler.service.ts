@@ -5,6 +5,7 @@ import { AlertEvaluationService, type CycleReport } from './alert-evaluation.ser
 
 /** The advisory-lock key of the alert evaluator: one evaluating process per database. */
 export const EVALUATOR_LOCK_KEY = 7_316_001;
+const FIRST_CYCLE_MAX_DELAY_MS = 10_000;
 
 /**
  * Runs an evaluation cycle every ALERT_INTERVAL_MS. Each cycle first takes a PostgreSQL session
@@ -31,7 +32,8 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
 
   onApplicationBootstrap(): void {
     this.logger.log(`alert evaluation every ${this.options.intervalMs} ms`);
-    this.schedule();
+    // The first cycle comes soon after start, so a new deployment shows its alerts without waiting a period.
+    this.schedule(Math.min(this.options.intervalMs, FIRST_CYCLE_MAX_DELAY_MS));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -51,13 +53,14 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
-  private schedule(): void {
+  /** The first cycle comes soon after start (at most 10 s), so a new deployment shows its alerts without waiting a whole period. */
+  private schedule(delayMs = this.options.intervalMs): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       void this.runOnce()
         .catch((error: unknown) => this.logger.error(`alert evaluation failed: ${(error as Error).message}`))
         .finally(() => this.schedule());
-    }, this.options.intervalMs);
+    }, delayMs);
     this.timer.unref();
   }
 
