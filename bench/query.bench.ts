@@ -5,17 +5,16 @@
 // endpoints and the teamId filter); and,
 // in the same run, throughput, cycle-time p85 and WIP by plain SQL on PostgreSQL over the same
 // transitions, with the speed ratio.
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ClickHouseStore, migrateClickHouse, TABLES } from '@flowlens/clickhouse';
 import type { CanonicalEvent } from '@flowlens/contracts';
 import { defaultStageFor, percentile } from '@flowlens/metrics';
-import { ProjectionWriter } from '@flowlens/projections';
-import { ApiClient, AppProcess, createTestDatabase, setUpWorkspace } from '@flowlens/testing';
+import { ApiClient, AppProcess, createTestDatabase } from '@flowlens/testing';
 import { rate, report } from './bench-report';
 import { type BaselineFilter, PostgresBaseline } from './postgres-baseline';
-import { boardPlans, portfolioEvents } from './portfolio.generator';
+import { boardPlans } from './portfolio.generator';
+import { benchEnv, keepLoaded, type LoadedPortfolio, loadPortfolio, organisation, readLoaded, timed } from './portfolio.loader';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const BOARDS = Number(process.env.BENCH_BOARDS ?? 200);
@@ -23,7 +22,6 @@ const TEAMS = Number(process.env.BENCH_TEAMS ?? 40);
 const PORTFOLIOS = Number(process.env.BENCH_PORTFOLIOS ?? 5);
 const DAYS = 730;
 const RUNS = 20;
-const ADMIN = 'bench-admin-token-0123456789';
 const DAY = 86_400_000;
 
 interface Run {
@@ -51,12 +49,6 @@ function runs(now: number, boards: string[], random: () => number): Run[] {
   });
 }
 
-async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const started = process.hrtime.bigint();
-  const value = await fn();
-  return [Number(process.hrtime.bigint() - started) / 1e6, value];
-}
-
 const RISK_ENDPOINTS = ['risk/items', 'risk/releases', 'risk/epics', 'risk/dependencies', 'risk/concentration', 'quality', 'risk/summary', 'risks'];
 /** Risk is scoped by board only (type/team are flow filters); releases use 1,000 trials per board set. */
 const riskQuery = (query: string) => `${query.replace(/(^|&)(type|team)=[^&]*/g, '')}&trials=1000`;
@@ -66,14 +58,13 @@ const summary = (ms: number[]) => ({ p50: Math.round(percentile(ms, 50) ?? 0), p
 async function main(): Promise<void> {
   // BENCH_REUSE=<dir> queries a portfolio a previous run kept with BENCH_KEEP=1 (no reload).
   const reuse = process.env.BENCH_REUSE;
-  const now = reuse ? Number(JSON.parse(readFileSync(join(reuse, 'bench.json'), 'utf8')).now) : Date.now();
+  const now = reuse ? readLoaded(reuse).now : Date.now();
   const dataDir = reuse ?? mkdtempSync(join(tmpdir(), 'flowlens-bench-query-'));
-  const env = { FLOWLENS_DATA_DIR: dataDir, FLOWLENS_ADMIN_TOKEN: ADMIN, FLOWLENS_DEMO: 'false', FLOWLENS_ROLES: 'api', LOG_LEVEL: 'warn' };
+  const env = benchEnv(dataDir);
   const tsv = join(dataDir, 'transitions.tsv');
-  const loaded = reuse ? (JSON.parse(readFileSync(join(dataDir, 'bench.json'), 'utf8')) as Loaded) : await loadPortfolio(dataDir, env, tsv, now);
-  const { workspaceId, apiKey, events, loadMs } = loaded;
-  void workspaceId;
-  if (process.env.BENCH_KEEP) writeFileSync(join(dataDir, 'bench.json'), JSON.stringify(loaded));
+  const loaded = reuse ? readLoaded(dataDir) : await load(dataDir, env, tsv, now);
+  const { apiKey, events, loadMs } = loaded;
+  if (process.env.BENCH_KEEP) keepLoaded(dataDir, loaded);
   process.stderr.write(`${reuse ? 'reusing' : 'loaded'} ${events.toLocaleString('en-US')} events for ${ITEMS.toLocaleString('en-US')} items${reuse ? '' : ` in ${(loadMs / 1000).toFixed(0)} s`}\n`);
 
   const api = await AppProcess.start('standalone', env);
@@ -85,7 +76,7 @@ async function main(): Promise<void> {
     return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
   })();
   const plan = runs(now, [...plans.keys()], random);
-  const { teamIds, portfolioIds } = await organisation(client, [...plans.keys()]);
+  const { teamIds, portfolioIds } = await organisation(client, [...plans.keys()], TEAMS, PORTFOLIOS);
   const window = (r: Run) => r.query.split('&').filter((p) => p.startsWith('from=') || p.startsWith('to=')).join('&');
   const team = (i: number) => teamIds[(i * 7) % teamIds.length] as string;
   const portfolio = (i: number) => portfolioIds[i % portfolioIds.length] as string;
@@ -166,81 +157,13 @@ async function main(): Promise<void> {
   if (!process.env.BENCH_KEEP && !reuse) rmSync(dataDir, { recursive: true, force: true });
 }
 
-/**
- * TEAMS teams sharing the boards out evenly (5 people each, a holiday, an absence, a rate) and
- * PORTFOLIOS portfolios sharing out the teams; kept ones are reused (BENCH_REUSE).
- */
-async function organisation(client: ApiClient, boards: string[]): Promise<{ teamIds: string[]; portfolioIds: string[] }> {
-  const existing = await client.get<{ items: Array<{ id: string }> }>('/api/v1/teams');
-  if (existing.body.items.length > 0) {
-    const portfolios = await client.get<{ items: Array<{ id: string }> }>('/api/v1/portfolios');
-    return { teamIds: existing.body.items.map((t) => t.id), portfolioIds: portfolios.body.items.map((p) => p.id) };
-  }
-  const teamIds: string[] = [];
-  const perTeam = Math.max(1, Math.floor(boards.length / TEAMS));
-  for (let t = 0; t < TEAMS; t++) {
-    const members = Array.from({ length: 5 }, (_, m) => ({ name: `Person ${t}-${m}`, fte: m === 4 ? 0.5 : 1 }));
-    const body = {
-      name: `Team ${t}`,
-      boardIds: boards.slice(t * perTeam, (t + 1) * perTeam),
-      members,
-      holidays: ['2025-12-25', '2026-01-01'],
-      absences: [{ member: `Person ${t}-0`, from: '2026-02-02', to: '2026-02-13' }],
-      focusFactor: 0.8,
-      costPerFteDay: 500,
-      currency: 'EUR',
-      targetMix: { feature: 0.6, defect: 0.2, debt: 0.2 },
-    };
-    const created = await client.post<{ id: string }>('/api/v1/teams', body);
-    if (created.status !== 201) throw new Error(`team ${t}: ${created.status} ${JSON.stringify(created.body)}`);
-    teamIds.push(created.body.id);
-  }
-  const portfolioIds: string[] = [];
-  const size = Math.max(1, Math.floor(teamIds.length / PORTFOLIOS));
-  for (let p = 0; p < PORTFOLIOS; p++) {
-    const created = await client.post<{ id: string }>('/api/v1/portfolios', { name: `Portfolio ${p}`, teamIds: teamIds.slice(p * size, (p + 1) * size), owners: [`owner${p}@example.com`] });
-    if (created.status !== 201) throw new Error(`portfolio ${p}: ${created.status} ${JSON.stringify(created.body)}`);
-    portfolioIds.push(created.body.id);
-  }
-  return { teamIds, portfolioIds };
-}
-
-interface Loaded {
-  readonly workspaceId: string;
-  readonly apiKey: string;
-  readonly events: number;
-  readonly loadMs: number;
-  readonly now: number;
-}
-
-/** Loads the portfolio through the production projection code (rows, timelines, snapshots). */
-async function loadPortfolio(dataDir: string, env: Record<string, string>, tsv: string, now: number): Promise<Loaded> {
-  const api = await AppProcess.start('standalone', env);
-  const { workspaceId, apiKey } = await setUpWorkspace(new ApiClient(api.url), ADMIN, { type: 'generic' });
-  await api.stop('SIGTERM');
-
+/** The portfolio into ClickHouse, its transitions into a TSV file for PostgreSQL. */
+async function load(dataDir: string, env: Record<string, string>, tsv: string, now: number): Promise<LoadedPortfolio> {
   const out = createWriteStream(tsv);
-  const store = new ClickHouseStore({ user: 'default', password: '', database: 'flowlens', dataDir });
-  await migrateClickHouse(store);
-  const writer = new ProjectionWriter(store);
   const plans = new Map(boardPlans(BOARDS).map((b) => [b.boardId, b]));
-  let events = 0;
-  const [loadMs] = await timed(async () => {
-    let chunks = 0;
-    for (const chunk of portfolioEvents({ workspaceId, items: ITEMS, boards: BOARDS, days: DAYS, now, seed: 42 })) {
-      await writer.writeEvents(chunk, { refreshSnapshots: false });
-      events += chunk.length;
-      writeTransitions(out, chunk, plans);
-      if (++chunks % 20 === 0) process.stderr.write(`  loaded ${events.toLocaleString('en-US')} events\n`);
-    }
-    // Bulk path: every item's snapshots in one aggregation, in primary-key order.
-    await store.command(`OPTIMIZE TABLE ${store.table(TABLES.itemTimelines)} FINAL`);
-    await writer.refreshAllSnapshots(workspaceId);
-    await store.command(`OPTIMIZE TABLE ${store.table(TABLES.itemSnapshots)} FINAL`);
-  });
+  const loaded = await loadPortfolio({ dataDir, env, items: ITEMS, boards: BOARDS, days: DAYS, now, onChunk: (chunk) => writeTransitions(out, chunk, plans) });
   await new Promise((resolve) => out.end(resolve));
-  await store.close();
-  return { workspaceId, apiKey, events, loadMs, now };
+  return loaded;
 }
 
 /** The same transitions for PostgreSQL: creation and status changes with their default category. */
