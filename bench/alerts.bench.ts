@@ -5,9 +5,11 @@
 // of every kind are created through the rules API with one `log` channel; the first cycle (cold:
 // nothing evaluated yet) and a second one (warm) are timed against the 60 s target, then each
 // kind's rules alone (figures only). BENCH_REUSE=<dir> evaluates a portfolio kept with BENCH_KEEP=1
-// (by this benchmark or bench:query) without reloading it.
+// (by this benchmark or bench:query) without reloading it; BENCH_PROFILE_DIR=<dir> keeps a CPU
+// profile of the cold cycle there.
 import 'reflect-metadata';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
@@ -16,7 +18,7 @@ import { DataSource } from 'typeorm';
 import { ALERT_KINDS, type AlertKind, type AlertRuleInput } from '@flowlens/alerting';
 import { ClickHouseModule } from '@flowlens/clickhouse';
 import { AlertFiguresModule, FigureAlertObserver } from '@flowlens/feature-alert-figures';
-import { AlertingModule, AlertRuleStore, AlertScheduler } from '@flowlens/feature-alerting';
+import { AlertEvaluationService, AlertingModule, type AlertingOptions, AlertRuleStore, AlertScheduler } from '@flowlens/feature-alerting';
 import { mulberry32 } from '@flowlens/metrics';
 import { PersistenceModule } from '@flowlens/persistence';
 import { HealthModule } from '@flowlens/platform';
@@ -144,6 +146,8 @@ async function createRules(client: ApiClient, plans: readonly BoardPlan[], teamI
   }
 }
 
+const ALERTING: AlertingOptions = { intervalMs: 60_000, publicUrl: 'http://localhost:3000' };
+
 @Module({})
 class AlertBenchModule {
   /** The alerting service's composition (apps/alerting) over the standalone data dir: embedded PGlite and chDB. */
@@ -154,8 +158,8 @@ class AlertBenchModule {
         HealthModule,
         PersistenceModule.forRoot({ dataDir, poolSize: 10, migrateOnStart: false, secretKey }),
         ClickHouseModule.forRoot({ user: 'default', password: '', database: 'flowlens', dataDir, migrateOnStart: false }),
-        // No scheduled tick during the run: the benchmark runs each cycle itself (runOnce).
-        AlertingModule.forRoot({ intervalMs: 2 ** 31 - 1, publicUrl: 'http://localhost:3000', api: false, schedule: true, observer: AlertFiguresModule }),
+        // No scheduled ticks: the benchmark runs each cycle itself, through a scheduler of its own.
+        AlertingModule.forRoot({ ...ALERTING, api: false, schedule: false, observer: AlertFiguresModule }),
       ],
     };
   }
@@ -171,12 +175,32 @@ interface CycleFigures {
   readonly pending: number;
 }
 
+/** One cycle as the alerting service runs it: the scheduler's, under the evaluator's advisory lock. */
 async function cycle(context: INestApplicationContext, ruleIds: readonly string[]): Promise<CycleFigures> {
-  const [ms, outcome] = await timed(() => context.get(AlertScheduler).runOnce());
+  const scheduler = new AlertScheduler(ALERTING, context.get(AlertEvaluationService), context.get(DataSource));
+  const [ms, outcome] = await timed(() => scheduler.runOnce());
   if (!outcome) throw new Error('another process holds the alert evaluator lock');
   const states = (await context.get(DataSource).query(`SELECT state, count(*)::int AS n FROM alert_instances WHERE rule_id = ANY($1::uuid[]) AND state <> 'resolved' GROUP BY state`, [[...ruleIds]])) as Array<{ state: string; n: number }>;
   const count = (state: string) => states.find((s) => s.state === state)?.n ?? 0;
   return { ms, rules: outcome.rules, failed: outcome.failed, figures: context.get(FigureAlertObserver).lastComputed, notifications: outcome.notifications, firing: count('firing'), pending: count('pending') };
+}
+
+/** With BENCH_PROFILE_DIR, a V8 CPU profile of `fn` (the cold cycle) into that directory. */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  if (!dir) return fn();
+  const session = new Session();
+  session.connect();
+  const post = (method: string) => new Promise<unknown>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = (await post('Profiler.stop')) as { profile: object };
+    writeFileSync(join(dir, `alerts-${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 async function main(): Promise<void> {
@@ -203,17 +227,18 @@ async function main(): Promise<void> {
   const context = await NestFactory.createApplicationContext(AlertBenchModule.register(dataDir, secretKey), { logger: ['error', 'warn'] });
   const rules = (await context.get(AlertRuleStore).listEnabled()).filter((r) => r.workspaceId === loaded.workspaceId && r.name.startsWith(RULE_NAME));
   const ruleIds = rules.map((r) => r.id);
-  const cold = await cycle(context, ruleIds);
+  const cold = await profiled('cold-cycle', () => cycle(context, ruleIds));
   process.stderr.write(`  cold cycle: ${(cold.ms / 1000).toFixed(1)} s\n`);
   const warm = await cycle(context, ruleIds);
   process.stderr.write(`  warm cycle: ${(warm.ms / 1000).toFixed(1)} s\n`);
 
-  // Each kind alone: its rules' figures in a cycle of their own (no sharing with other kinds), observe only.
+  // Figures only (no instances written): every rule, then each kind's rules alone in a figure cycle of
+  // their own (no sharing with other kinds); the caches under the cycle are warm by now.
   const perKind: Record<string, { rules: number; figures: number; ms: number }> = {};
   if (process.env.BENCH_PER_KIND !== '0') {
     const observer = context.get(FigureAlertObserver);
-    for (const kind of ALERT_KINDS as readonly AlertKind[]) {
-      const ofKind = rules.filter((r) => r.kind === kind);
+    for (const kind of ['all', ...ALERT_KINDS] as ReadonlyArray<AlertKind | 'all'>) {
+      const ofKind = rules.filter((r) => kind === 'all' || r.kind === kind);
       if (!ofKind.length) continue;
       const [ms] = await timed(() => observer.observeAll(ofKind, Date.now(), { live: true }));
       perKind[kind] = { rules: ofKind.length, figures: observer.lastComputed, ms: Math.round(ms) };
@@ -237,7 +262,7 @@ async function main(): Promise<void> {
       ];
     }),
     ['outbox rows in all', deliveries[0]?.n ?? 0],
-    ...Object.entries(perKind).map(([kind, k]): [string, string] => [`${kind} alone (${k.rules} rules, ${k.figures} figures)`, `${seconds(k.ms)}`]),
+    ...Object.entries(perKind).map(([kind, k]): [string, string] => [`figures only, ${kind === 'all' ? 'all rules' : `${kind} alone`} (${k.rules} rules, ${k.figures} figures)`, `${seconds(k.ms)}`]),
   ];
   report('alerts', rows, { items: ITEMS, events: loaded.events, boards: BOARDS, teams: teamIds.length, portfolios: portfolioIds.length, rules: RULES, targetMs: TARGET_MS, cold, warm, perKind });
   if (!process.env.BENCH_KEEP && !reuse) rmSync(dataDir, { recursive: true, force: true });
