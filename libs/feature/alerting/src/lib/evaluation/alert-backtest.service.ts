@@ -5,6 +5,7 @@ import { calendarDateSchema } from '@flowlens/contracts';
 import { addLocalDays, endOfLocalDay, localDateOf } from '@flowlens/metrics';
 import { WorkspaceRepository } from '@flowlens/persistence';
 import { ApiError } from '@flowlens/platform';
+import { parseInput } from '../parse-input';
 
 /** At most this many days per back-test: each day is one evaluation of the rule at a past instant. */
 export const MAX_BACKTEST_DAYS = 120;
@@ -25,13 +26,12 @@ export class AlertBacktestService {
   ) {}
 
   async run(rule: AlertRule, query: unknown): Promise<BacktestResult & { from: string; to: string }> {
-    const parsed = backtestQuerySchema.safeParse(query ?? {});
-    if (!parsed.success) throw ApiError.badRequest('the back-test query is not valid', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })), 'invalid_query');
+    const window = parseInput(backtestQuerySchema, query, 'the back-test query is not valid', 'invalid_query');
     const now = Date.now();
     const timezone = (await this.workspaces.findById(rule.workspaceId))?.timezone ?? 'UTC';
     const today = localDateOf(now, timezone);
-    const to = parsed.data.to ?? today;
-    const from = parsed.data.from ?? addLocalDays(to, -(DEFAULT_BACKTEST_DAYS - 1));
+    const to = window.to ?? today;
+    const from = window.from ?? addLocalDays(to, -(DEFAULT_BACKTEST_DAYS - 1));
     if (from > to) throw ApiError.badRequest('from must not be after to', [{ path: 'from', message: `${from} is after ${to}` }], 'invalid_query');
     if (to > today) throw ApiError.badRequest('a back-test covers past days: to must not be after today', [{ path: 'to', message: `${to} is after ${today}` }], 'invalid_query');
     if (addLocalDays(from, MAX_BACKTEST_DAYS - 1) < to) {

@@ -6,6 +6,7 @@ import { Audited } from '@flowlens/audit';
 import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
 import { instantMsSchema } from '@flowlens/contracts';
 import { ApiError } from '@flowlens/platform';
+import { parseInput } from '../parse-input';
 import { AlertInstanceStore, type StoredInstance, view } from './alert-instance.store';
 
 const listQuerySchema = z.strictObject({
@@ -15,11 +16,7 @@ const listQuerySchema = z.strictObject({
 });
 const snoozeSchema = z.strictObject({ until: instantMsSchema });
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
-  const parsed = schema.safeParse(value ?? {});
-  if (parsed.success) return parsed.data;
-  throw ApiError.badRequest(`the ${what} is not valid`, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })), 'bad_request');
-}
+const parse = <S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> => parseInput(schema, value, `the ${what} is not valid`, 'bad_request');
 
 @ApiTags('alerts')
 @ApiBearerAuth()

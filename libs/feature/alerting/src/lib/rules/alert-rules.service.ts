@@ -3,6 +3,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { alertRuleInputSchema, type AlertRuleInput, ruleProblems } from '@flowlens/alerting';
 import { AlertChannelEntity, PortfolioRepository, TeamRepository } from '@flowlens/persistence';
 import { ApiError } from '@flowlens/platform';
+import { parseInput } from '../parse-input';
 import { AlertRuleStore, type StoredRule } from './alert-rule.store';
 
 /** Rule documents: validated at the edge (schema, then the workspace's channels, teams and portfolios). */
@@ -44,11 +45,7 @@ export class AlertRulesService {
   }
 
   private async checked(workspaceId: string, body: unknown): Promise<AlertRuleInput> {
-    const parsed = alertRuleInputSchema.safeParse(body ?? {});
-    if (!parsed.success) {
-      throw ApiError.badRequest('the alert rule is not valid', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })), 'invalid_rule');
-    }
-    const rule = parsed.data;
+    const rule = parseInput(alertRuleInputSchema, body, 'the alert rule is not valid', 'invalid_rule');
     const problems = ruleProblems(rule);
     if (problems.length) throw ApiError.badRequest('the alert rule is not valid', problems, 'invalid_rule');
     await this.checkChannels(workspaceId, rule.channelIds);
