@@ -11,6 +11,7 @@ import {
   isInProgress,
   isWorkItem,
   localDateOf,
+  planDeliveries,
   rollUp,
   startOfLocalDay,
   type RiskInput,
@@ -59,10 +60,14 @@ export class RiskService {
     return { asOf: iso(e.ctx.asOf), ...result, items: result.items.map(({ itemId: _id, ...item }) => item) };
   }
 
-  /** On the worker pool: one Monte Carlo per release and per epic must not hold the event loop. */
+  /**
+   * The releases and epics touching the boards, planned here (one pass over the input) and
+   * forecast on the worker pool: one Monte Carlo per release and per epic must not hold the event
+   * loop, and the worker receives their counts and histories rather than the whole input.
+   */
   async deliveries(e: RiskEvaluation, q: Q, boardIds: readonly string[] = e.scope.boardIds) {
     const options = { ...parseOrThrow(deliveryQuerySchema, q), boardIds: [...boardIds], threshold: e.query.threshold };
-    return { ...(await this.monteCarlo.deliveries({ input: e.input, options })), options };
+    return { ...(await this.monteCarlo.deliveries(planDeliveries(e.input, options))), options };
   }
 
   dependencies(e: RiskEvaluation) {

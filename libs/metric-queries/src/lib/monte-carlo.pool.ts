@@ -3,10 +3,10 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import Piscina from 'piscina';
-import { ForecastImpossibleError, type HowManyForecast, type HowManyInput, type WhenForecast, type WhenInput } from '@flowlens/metrics';
+import { type DeliveryPlan, ForecastImpossibleError, type HowManyForecast, type HowManyInput, type WhenForecast, type WhenInput } from '@flowlens/metrics';
 import { flowlensMetrics } from '@flowlens/platform';
 import type { PortfolioHowMany, PortfolioWhen } from '@flowlens/capacity';
-import type { DeliveryForecasts, DeliveryTask, PortfolioHowManyTask, PortfolioWhenTask, WorkerAnswer } from './monte-carlo.worker';
+import type { DeliveryForecasts, PortfolioHowManyTask, PortfolioWhenTask, WorkerAnswer } from './monte-carlo.worker';
 
 type TaskName = 'howMany' | 'when' | 'deliveries' | 'portfolioHowMany' | 'portfolioWhen';
 
@@ -37,9 +37,9 @@ export class MonteCarloPool implements OnModuleDestroy {
     return this.run('when', input);
   }
 
-  /** Every release's and epic's delivery forecast (the risk endpoints). */
-  deliveries(task: DeliveryTask): Promise<DeliveryForecasts> {
-    return this.run('deliveries', task);
+  /** The Monte Carlo of every release and epic of a plan (the risk endpoints; see planDeliveries). */
+  deliveries(plan: DeliveryPlan): Promise<DeliveryForecasts> {
+    return this.run('deliveries', plan);
   }
 
   /** A portfolio's how-many: every part's trials summed (libs/capacity portfolioHowMany). */
@@ -57,7 +57,7 @@ export class MonteCarloPool implements OnModuleDestroy {
     this.pool = null;
   }
 
-  private async run<R>(name: TaskName, input: HowManyInput | WhenInput | DeliveryTask | PortfolioHowManyTask | PortfolioWhenTask): Promise<R> {
+  private async run<R>(name: TaskName, input: HowManyInput | WhenInput | DeliveryPlan | PortfolioHowManyTask | PortfolioWhenTask): Promise<R> {
     const pool = this.open();
     if (pool.queueSize >= MAX_QUEUED_FORECASTS) throw new ForecastPoolBusyError();
     flowlensMetrics.forecastsRunning.inc();

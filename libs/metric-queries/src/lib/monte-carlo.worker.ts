@@ -1,23 +1,19 @@
 import { portfolioHowMany as combineHowMany, portfolioWhen as combineWhen, type PortfolioHowMany, type PortfolioWhen, type TeamHistory } from '@flowlens/capacity';
 import {
-  computeEpicForecasts,
-  computeReleaseForecasts,
-  type DeliveryOptions,
+  type DeliveryPlan,
+  type EpicForecast,
+  forecastDeliveries,
   ForecastImpossibleError,
   forecastHowMany,
   forecastWhen,
   type HowManyInput,
-  type RiskInput,
+  type ReleaseForecast,
   type WhenInput,
 } from '@flowlens/metrics';
 
 /** What a task answers; an impossible forecast travels as data, since errors lose their class between threads. */
 export type WorkerAnswer<R> = { readonly result: R } | { readonly impossible: string };
 
-export interface DeliveryTask {
-  readonly input: RiskInput;
-  readonly options: DeliveryOptions;
-}
 /** A portfolio forecast: every part's own history (and, for when, its share of N). */
 export interface PortfolioHowManyTask {
   readonly teams: readonly TeamHistory[];
@@ -31,8 +27,8 @@ export interface PortfolioWhenTask {
   readonly seed: number;
 }
 export interface DeliveryForecasts {
-  readonly releases: ReturnType<typeof computeReleaseForecasts>;
-  readonly epics: ReturnType<typeof computeEpicForecasts>;
+  readonly releases: ReleaseForecast[];
+  readonly epics: EpicForecast[];
 }
 
 // Runs in a piscina worker thread: each export is one task, named in `pool.run(input, { name })`.
@@ -44,9 +40,9 @@ export function when(input: WhenInput): WorkerAnswer<ReturnType<typeof forecastW
   return answer(() => forecastWhen(input));
 }
 
-/** Release and epic forecasts of a risk input (one Monte Carlo per release and per epic). */
-export function deliveries(task: DeliveryTask): WorkerAnswer<DeliveryForecasts> {
-  return answer(() => ({ releases: computeReleaseForecasts(task.input, task.options), epics: computeEpicForecasts(task.input, task.options) }));
+/** Release and epic forecasts of a plan (one Monte Carlo per release and per epic). */
+export function deliveries(plan: DeliveryPlan): WorkerAnswer<DeliveryForecasts> {
+  return answer(() => forecastDeliveries(plan));
 }
 
 export function portfolioHowMany(task: PortfolioHowManyTask): WorkerAnswer<PortfolioHowMany> {

@@ -45,46 +45,112 @@ interface Subject {
   readonly target: string | null;
 }
 
+/**
+ * A release's or epic's forecast before its Monte Carlo: what the scope says (boards, counts,
+ * scope added) and, when items remain, the draw to run: each board's remaining count (boards
+ * sorted, so a seed reproduces the forecast) and the days to the target.
+ */
+export interface PlannedDelivery {
+  readonly base: Pick<DeliveryForecast, 'boardIds' | 'scope' | 'remaining' | 'scopeAdded'>;
+  /** Set when nothing remains: the local date of the last done item (null when none has a done date). */
+  readonly finished?: { readonly date: string | null };
+  readonly remainingByBoard: ReadonlyArray<readonly [board: string, items: number]>;
+  readonly deadlineDays: number | null;
+}
+
+/**
+ * Every delivery forecast a request needs, ready for the Monte Carlo: built on the main thread in
+ * one pass over the items (scopes come from indexes, and only the releases and epics touching the
+ * requested boards are kept), so the worker receives counts and histories, not the risk input.
+ */
+export interface DeliveryPlan {
+  readonly asOfDate: string;
+  readonly threshold: number;
+  readonly trials: number;
+  readonly seed: number;
+  /** Daily throughput over the window of each board some forecast draws from. */
+  readonly histories: ReadonlyMap<string, readonly number[]>;
+  readonly releases: ReadonlyArray<{ readonly releaseId: string; readonly name: string; readonly releaseDate: string | null; readonly plan: PlannedDelivery }>;
+  readonly epics: ReadonlyArray<{ readonly epicKey: string; readonly dueDate: string | null; readonly plan: PlannedDelivery }>;
+}
+
 /** Releases not released and not archived, whose scope touches the boards in scope. */
 export function computeReleaseForecasts(input: RiskInput, options: DeliveryOptions): ReleaseForecast[] {
-  const history = throughputHistories(input, options.window);
-  const work = input.items.filter(isWorkItem);
-  const out: ReleaseForecast[] = [];
-  for (const release of [...input.releases].sort((a, b) => cmp(a.releaseId, b.releaseId))) {
-    if (release.released || release.archived) continue;
-    const matches = (item: RiskItem) =>
-      item.versions.includes(release.releaseId) || (item.versions.includes(release.name) && (release.boardId === null || release.boardId === item.boardId));
-    const scope = work.filter(matches);
-    const versionKey = (item: RiskItem) => (item.versions.includes(release.releaseId) ? release.releaseId : release.name);
-    const forecast = forecastOf(input, { scope, joinedAt: (item) => item.versionSetAt[versionKey(item)] ?? null, target: release.releaseDate }, history, options);
-    if (!touches(forecast, release.boardId, options.boardIds)) continue;
-    out.push({ releaseId: release.releaseId, name: release.name, releaseDate: release.releaseDate, ...forecast });
-  }
-  return out;
+  return forecastDeliveries(planDeliveries(input, options, { epics: false })).releases;
 }
 
 /** Epics not done (nor removed) whose own board or children's boards are in scope. */
 export function computeEpicForecasts(input: RiskInput, options: DeliveryOptions): EpicForecast[] {
-  const history = throughputHistories(input, options.window);
-  const work = input.items.filter(isWorkItem);
-  const out: EpicForecast[] = [];
-  const epics = input.items.filter((item) => item.isEpic && item.category !== 'done' && item.category !== 'removed');
-  for (const epic of epics.sort((a, b) => cmp(a.itemKey, b.itemKey))) {
-    const scope = work.filter((item) => item.parentId === epic.itemId || item.parentId === epic.itemKey);
-    const forecast = forecastOf(input, { scope, joinedAt: (item) => item.parentSetAt, target: epic.dueDate }, history, options);
-    if (!touches(forecast, epic.boardId, options.boardIds)) continue;
-    out.push({ epicKey: epic.itemKey, dueDate: epic.dueDate, ...forecast });
-  }
-  return out;
+  return forecastDeliveries(planDeliveries(input, options, { releases: false })).epics;
 }
 
-function touches(forecast: DeliveryForecast, ownBoard: string | null, boardIds: readonly string[]): boolean {
-  if (boardIds.length === 0) return true;
-  return forecast.boardIds.some((board) => boardIds.includes(board)) || (ownBoard !== null && boardIds.includes(ownBoard));
+/** The release and epic forecasts of the plan (each its own Monte Carlo, same seed), in the plan's order. */
+export function forecastDeliveries(plan: DeliveryPlan): { releases: ReleaseForecast[]; epics: EpicForecast[] } {
+  return {
+    releases: plan.releases.map(({ plan: p, ...release }) => ({ ...release, ...forecastOf(plan, p) })),
+    epics: plan.epics.map(({ plan: p, ...epic }) => ({ ...epic, ...forecastOf(plan, p) })),
+  };
 }
 
-function forecastOf(input: RiskInput, subject: Subject, history: (board: string) => number[], options: DeliveryOptions): DeliveryForecast {
+/** The plan of every release (sorted by id) and epic (sorted by key) that `options.boardIds` asks for. */
+export function planDeliveries(input: RiskInput, options: DeliveryOptions, which: { releases?: boolean; epics?: boolean } = {}): DeliveryPlan {
   const asOfDate = localDateOf(input.t, input.timezone);
+  const work = input.items.filter(isWorkItem);
+  const order = new Map(work.map((item, i) => [item, i]));
+  const byVersion = indexBy(work, (item) => item.versions);
+  const byParent = indexBy(work, (item) => (item.parentId === null ? [] : [item.parentId]));
+  const union = (...lists: Array<readonly RiskItem[] | undefined>) => {
+    const found = new Set<RiskItem>();
+    for (const list of lists) for (const item of list ?? []) found.add(item);
+    return [...found].sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+  };
+  const plan = (subject: Subject) => planOf(asOfDate, input.timezone, subject);
+
+  const releases: Array<DeliveryPlan['releases'][number]> = [];
+  if (which.releases !== false) {
+    for (const release of [...input.releases].sort((a, b) => cmp(a.releaseId, b.releaseId))) {
+      if (release.released || release.archived) continue;
+      const matches = (item: RiskItem) =>
+        item.versions.includes(release.releaseId) || (item.versions.includes(release.name) && (release.boardId === null || release.boardId === item.boardId));
+      const scope = union(byVersion.get(release.releaseId), byVersion.get(release.name)).filter(matches);
+      const versionKey = (item: RiskItem) => (item.versions.includes(release.releaseId) ? release.releaseId : release.name);
+      const planned = plan({ scope, joinedAt: (item) => item.versionSetAt[versionKey(item)] ?? null, target: release.releaseDate });
+      if (touches(planned.base.boardIds, release.boardId, options.boardIds)) releases.push({ releaseId: release.releaseId, name: release.name, releaseDate: release.releaseDate, plan: planned });
+    }
+  }
+  const epics: Array<DeliveryPlan['epics'][number]> = [];
+  if (which.epics !== false) {
+    const open = input.items.filter((item) => item.isEpic && item.category !== 'done' && item.category !== 'removed');
+    for (const epic of open.sort((a, b) => cmp(a.itemKey, b.itemKey))) {
+      const scope = union(byParent.get(epic.itemId), byParent.get(epic.itemKey));
+      const planned = plan({ scope, joinedAt: (item) => item.parentSetAt, target: epic.dueDate });
+      if (touches(planned.base.boardIds, epic.boardId, options.boardIds)) epics.push({ epicKey: epic.itemKey, dueDate: epic.dueDate, plan: planned });
+    }
+  }
+  const drawn = new Set([...releases, ...epics].flatMap((s) => s.plan.remainingByBoard.map(([board]) => board)));
+  const history = throughputHistories(input, options.window);
+  const histories = new Map([...drawn].sort(cmp).map((board) => [board, history(board)]));
+  return { asOfDate, threshold: options.threshold, trials: options.trials, seed: options.seed, histories, releases, epics };
+}
+
+function indexBy(items: readonly RiskItem[], keys: (item: RiskItem) => readonly string[]): Map<string, RiskItem[]> {
+  const index = new Map<string, RiskItem[]>();
+  for (const item of items) {
+    for (const key of keys(item)) {
+      const list = index.get(key);
+      if (list) list.push(item);
+      else index.set(key, [item]);
+    }
+  }
+  return index;
+}
+
+function touches(scopeBoards: readonly string[], ownBoard: string | null, boardIds: readonly string[]): boolean {
+  if (boardIds.length === 0) return true;
+  return scopeBoards.some((board) => boardIds.includes(board)) || (ownBoard !== null && boardIds.includes(ownBoard));
+}
+
+function planOf(asOfDate: string, timezone: string, subject: Subject): PlannedDelivery {
   const { scope } = subject;
   const remaining = scope.filter((item) => item.category !== 'done');
   const boardIds = [...new Set(scope.map((item) => item.boardId))].sort(cmp);
@@ -94,29 +160,37 @@ function forecastOf(input: RiskInput, subject: Subject, history: (board: string)
     return joined !== null && joined > firstStart;
   }).length;
   const base = { boardIds, scope: scope.length, remaining: remaining.length, scopeAdded };
+  const deadlineDays = subject.target === null ? null : daysBetween(asOfDate, subject.target);
   if (remaining.length === 0) {
     const lastDone = Math.max(...scope.map((item) => item.doneAt ?? -Infinity));
-    const date = Number.isFinite(lastDone) ? localDateOf(lastDone, input.timezone) : null;
-    return { ...base, p50: date, p85: date, p95: date, pOnTime: 1, atRisk: false };
+    return { base, finished: { date: Number.isFinite(lastDone) ? localDateOf(lastDone, timezone) : null }, remainingByBoard: [], deadlineDays };
   }
   const counts = new Map<string, number>();
   for (const item of remaining) counts.set(item.boardId, (counts.get(item.boardId) ?? 0) + 1);
-  const deadlineDays = subject.target === null ? null : daysBetween(asOfDate, subject.target);
+  return { base, remainingByBoard: [...counts].sort(([a], [b]) => cmp(a, b)), deadlineDays };
+}
+
+function forecastOf(plan: DeliveryPlan, planned: PlannedDelivery): DeliveryForecast {
+  const { base, deadlineDays } = planned;
+  if (planned.finished) {
+    const { date } = planned.finished;
+    return { ...base, p50: date, p85: date, p95: date, pOnTime: 1, atRisk: false };
+  }
   try {
     const result = forecastWhenAcross({
-      boards: [...counts].sort(([a], [b]) => cmp(a, b)).map(([board, items]) => ({ history: history(board), items })),
-      trials: options.trials,
-      seed: options.seed,
+      boards: planned.remainingByBoard.map(([board, items]) => ({ history: plan.histories.get(board) as readonly number[], items })),
+      trials: plan.trials,
+      seed: plan.seed,
       deadlineDays,
     });
     const pOnTime = result.pOnTime;
     return {
       ...base,
-      p50: addLocalDays(asOfDate, result.p50),
-      p85: addLocalDays(asOfDate, result.p85),
-      p95: addLocalDays(asOfDate, result.p95),
+      p50: addLocalDays(plan.asOfDate, result.p50),
+      p85: addLocalDays(plan.asOfDate, result.p85),
+      p95: addLocalDays(plan.asOfDate, result.p95),
       pOnTime,
-      atRisk: pOnTime !== null && pOnTime < options.threshold,
+      atRisk: pOnTime !== null && pOnTime < plan.threshold,
     };
   } catch (error) {
     if (!(error instanceof ForecastImpossibleError)) throw error;
