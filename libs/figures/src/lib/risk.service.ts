@@ -55,6 +55,17 @@ export class RiskService {
     return { ctx, scope, query, input, fromMs, toEndMs };
   }
 
+  /**
+   * The same evaluation narrowed to a board, team or portfolio: the input (always the whole
+   * workspace's) and the instant are shared, only the scope is resolved again (unknown ids are
+   * 404). Many scopes read at one instant (an alert cycle) then load and prepare one input.
+   */
+  async narrow(e: RiskEvaluation, filter: { readonly boardId?: string; readonly teamId?: string; readonly portfolioId?: string }): Promise<RiskEvaluation> {
+    const list = (id: string | undefined) => (id === undefined ? [] : [id]);
+    const scope = await this.scopes.resolve(e.ctx.workspaceId, list(filter.boardId), list(filter.teamId), list(filter.portfolioId));
+    return { ...e, scope, query: { ...e.query, teamId: list(filter.teamId), portfolioId: list(filter.portfolioId) } };
+  }
+
   items(e: RiskEvaluation, boardIds: readonly string[] = e.scope.boardIds) {
     const result = computeItemRisks(e.input, { boardIds, threshold: e.query.threshold, sleWindow: e.query.sleWindow });
     return { asOf: iso(e.ctx.asOf), ...result, items: result.items.map(({ itemId: _id, ...item }) => item) };

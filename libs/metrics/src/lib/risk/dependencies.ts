@@ -20,10 +20,11 @@ export function computeDependencies(input: RiskInput, boardIds: readonly string[
   const byId = new Map(input.items.map((item) => [item.itemId, item]));
   const teamOf = (board: string) => input.teamOfBoard.get(board) ?? `board:${board}`;
   const out: Dependency[] = [];
+  const scoped = inScope(boardIds);
   for (const link of input.links) {
     const dependent = byId.get(link.dependentId);
     const blocker = byId.get(link.blockerId);
-    if (!dependent || !blocker || !inScope(boardIds)(dependent)) continue;
+    if (!dependent || !blocker || !scoped(dependent)) continue;
     if (dependent.category === 'done' || dependent.category === 'removed' || dependent.isEpic) continue;
     const since = dependent.startedAt === null ? null : Math.max(link.createdAt, dependent.startedAt);
     out.push({

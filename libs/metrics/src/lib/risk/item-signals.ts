@@ -1,7 +1,7 @@
 import { durationDays } from '../time/duration.util';
 import { endOfLocalDay } from '../time/local-day.util';
 import { paceOf, pOnTime } from './on-time';
-import { isInProgress, isWorkItem, type RiskInput, type RiskItem } from './risk-item';
+import { isInProgress, isWorkItem, memoOnInput, type RiskInput, type RiskItem } from './risk-item';
 import { DEFAULT_SLE_WINDOW, sleHistories } from './sle';
 
 export const DEFAULT_THRESHOLD = 0.7;
@@ -36,7 +36,10 @@ export interface ItemRisks {
   readonly blockedShare: number | null;
 }
 
-export const inScope = (boardIds: readonly string[]) => (item: { boardId: string }) => boardIds.length === 0 || boardIds.includes(item.boardId);
+export const inScope = (boardIds: readonly string[]) => {
+  const boards = new Set(boardIds);
+  return (item: { boardId: string }) => boards.size === 0 || boards.has(item.boardId);
+};
 
 /** Aging, blocked, due-date and dependency signals of the not-done work items in scope at `t`. */
 export function computeItemRisks(input: RiskInput, options: RiskOptions): ItemRisks {
@@ -80,7 +83,11 @@ export function computeItemRisks(input: RiskInput, options: RiskOptions): ItemRi
   return { items, inProgress, blocked, blockedShare: inProgress === 0 ? null : blocked / inProgress };
 }
 
-function openDependents(input: RiskInput): Set<string> {
+function openDependents(input: RiskInput): ReadonlySet<string> {
+  return memoOnInput(input, 'open-dependents', () => computeOpenDependents(input));
+}
+
+function computeOpenDependents(input: RiskInput): Set<string> {
   const byId = new Map(input.items.map((item) => [item.itemId, item]));
   const out = new Set<string>();
   for (const link of input.links) {

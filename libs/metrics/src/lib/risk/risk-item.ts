@@ -63,3 +63,20 @@ export const isWorkItem = (item: RiskItem) => !item.isEpic && item.category !== 
 
 /** Epics by issue type (hierarchy level 1 in Jira's default scheme). */
 export const isEpicType = (type: string | null | undefined) => (type ?? '').trim().toLowerCase() === 'epic';
+
+const derived = new WeakMap<RiskInput, Map<string, unknown>>();
+
+/**
+ * What is derived from a whole input (SLE histories, open dependents) is computed once per input
+ * object: inputs are immutable, and one input serves many scopes at one instant (an alert cycle
+ * narrows one workspace evaluation to every rule's scope).
+ */
+export function memoOnInput<T>(input: RiskInput, key: string, compute: () => T): T {
+  let values = derived.get(input);
+  if (!values) {
+    values = new Map();
+    derived.set(input, values);
+  }
+  if (!values.has(key)) values.set(key, compute());
+  return values.get(key) as T;
+}

@@ -1,7 +1,7 @@
 import { percentileOfSorted } from '../stats/percentile';
 import { durationDays } from '../time/duration.util';
 import { addLocalDays, localDateOf, startOfLocalDay } from '../time/local-day.util';
-import { isWorkItem, type RiskInput, type RiskItem } from './risk-item';
+import { isWorkItem, memoOnInput, type RiskInput, type RiskItem } from './risk-item';
 
 export const DEFAULT_SLE_WINDOW = 90;
 export const MIN_SLE_ITEMS = 5;
@@ -19,6 +19,10 @@ export interface SleHistory {
  * local date of `t`); with fewer than 5 there, the board's team's boards, then the workspace.
  */
 export function sleHistories(input: RiskInput, window = DEFAULT_SLE_WINDOW, percentile = 85): (boardId: string) => SleHistory {
+  return memoOnInput(input, `sle\u0000${window}\u0000${percentile}`, () => computeSleHistories(input, window, percentile));
+}
+
+function computeSleHistories(input: RiskInput, window: number, percentile: number): (boardId: string) => SleHistory {
   const start = startOfLocalDay(addLocalDays(localDateOf(input.t, input.timezone), -(window - 1)), input.timezone);
   const byBoard = new Map<string, number[]>();
   const all: number[] = [];
