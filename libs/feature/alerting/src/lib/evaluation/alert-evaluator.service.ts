@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type AlertInstanceView, type AlertRule, groupNotification, type InstanceRecord, type Observation, step, type Transition } from '@flowlens/alerting';
 import type { AlertInstanceHistoryEntry } from '@flowlens/persistence';
 import { ALERTING_OPTIONS, type AlertingOptions } from '../alerting.options';
-import { AlertInstanceStore, type StoredInstance, subjectKey, view } from '../instances/alert-instance.store';
+import { AlertInstanceStore, type InstanceWrite, type StoredInstance, subjectKey, view } from '../instances/alert-instance.store';
 
 export interface EvaluationOutcome {
   /** Instances pending or firing after the evaluation, and those it resolved (api.md `evaluate`). */
@@ -43,21 +43,27 @@ export class AlertEvaluator {
       const open = await this.instances.openFor(tx, rule.id);
       const changes = transitions(rule, open, observations, now);
       if (!live) return { instances: changes.map((c) => view({ id: c.id, ruleId: rule.id, record: c.transition.after })), deliveries: 0 };
-      for (const change of changes) await this.write(tx, workspace.id, rule.id, change, now);
+      await this.write(tx, workspace.id, rule.id, changes, now);
       const deliveries = await this.enqueue(tx, rule, workspace, changes);
       return { instances: changes.map((c) => view({ id: c.id, ruleId: rule.id, record: c.transition.after })), deliveries };
     });
   }
 
-  private async write(tx: EntityManager, workspaceId: string, ruleId: string, change: Change, now: number): Promise<void> {
-    const { before, after, event, notify } = change.transition;
-    const history: AlertInstanceHistoryEntry[] = [];
+  /** The changes as two statements at most (new instances, changed ones), each with its history entries. */
+  private async write(tx: EntityManager, workspaceId: string, ruleId: string, changes: readonly Change[], now: number): Promise<void> {
     const at = new Date(now).toISOString();
-    if (event !== 'updated' && event !== 'repeat') history.push({ at, event, state: after.state, value: after.value });
-    if (notify) history.push({ at, event: 'notified', state: after.state, value: after.value });
-    if (change.isNew) return this.instances.insert(tx, workspaceId, change.id, ruleId, after, history);
-    if (event === 'updated' && before && sameFigures(before, after)) return;
-    await this.instances.update(tx, change.id, after, history);
+    const inserts: InstanceWrite[] = [];
+    const updates: InstanceWrite[] = [];
+    for (const change of changes) {
+      const { before, after, event, notify } = change.transition;
+      const history: AlertInstanceHistoryEntry[] = [];
+      if (event !== 'updated' && event !== 'repeat') history.push({ at, event, state: after.state, value: after.value });
+      if (notify) history.push({ at, event: 'notified', state: after.state, value: after.value });
+      if (change.isNew) inserts.push({ id: change.id, record: after, history });
+      else if (!(event === 'updated' && before && sameFigures(before, after))) updates.push({ id: change.id, record: after, history });
+    }
+    await this.instances.insertMany(tx, workspaceId, ruleId, inserts);
+    await this.instances.updateMany(tx, updates);
   }
 
   private async enqueue(tx: EntityManager, rule: AlertRule, workspace: { id: string; name: string }, changes: readonly Change[]): Promise<number> {

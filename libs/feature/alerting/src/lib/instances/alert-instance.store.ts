@@ -25,6 +25,34 @@ const COLUMNS = 'id, rule_id, subject_type, subject_id, state, value, threshold,
 const ms = (d: Date | null) => (d === null ? null : new Date(d).getTime());
 const ts = (n: number | null) => (n === null ? null : new Date(n).toISOString());
 
+/** Rows per write statement: one JSON parameter each, well inside PostgreSQL's limits. */
+const WRITE_BATCH = 2000;
+const RECORD_COLUMNS =
+  'id uuid, state text, value double precision, threshold double precision, condition_since timestamptz, started_at timestamptz, resolved_at timestamptz, last_notified_at timestamptz, acknowledged_at timestamptz, snoozed_until timestamptz, history jsonb';
+
+/** An instance to write: its record and the history entries the write appends. */
+export interface InstanceWrite {
+  readonly id: string;
+  readonly record: InstanceRecord;
+  readonly history: readonly AlertInstanceHistoryEntry[];
+}
+
+const writeRow = ({ id, record: r, history }: InstanceWrite) => ({
+  id,
+  subject_type: r.subject.type,
+  subject_id: r.subject.id,
+  state: r.state,
+  value: r.value,
+  threshold: r.threshold,
+  condition_since: ts(r.conditionSince),
+  started_at: ts(r.startedAt),
+  resolved_at: ts(r.resolvedAt),
+  last_notified_at: ts(r.lastNotifiedAt),
+  acknowledged_at: ts(r.acknowledgedAt),
+  snoozed_until: ts(r.snoozedUntil),
+  history,
+});
+
 /** A stored instance: its id, rule and the state machine's record. */
 export interface StoredInstance {
   readonly id: string;
@@ -64,21 +92,34 @@ export class AlertInstanceStore {
     return rows.map(stored);
   }
 
-  async insert(tx: EntityManager, workspaceId: string, id: string, ruleId: string, r: InstanceRecord, history: AlertInstanceHistoryEntry[]): Promise<void> {
-    await tx.query(
-      `INSERT INTO alert_instances (id, workspace_id, rule_id, subject_type, subject_id, state, value, threshold, condition_since, started_at, resolved_at, last_notified_at, acknowledged_at, snoozed_until, history, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, now())`,
-      [id, workspaceId, ruleId, r.subject.type, r.subject.id, r.state, r.value, r.threshold, ts(r.conditionSince), ts(r.startedAt), ts(r.resolvedAt), ts(r.lastNotifiedAt), ts(r.acknowledgedAt), ts(r.snoozedUntil), JSON.stringify(history)],
-    );
+  /** New instances of one rule, in statements of up to {@link WRITE_BATCH} rows (a breach of every item in progress is thousands). */
+  async insertMany(tx: EntityManager, workspaceId: string, ruleId: string, rows: ReadonlyArray<InstanceWrite>): Promise<void> {
+    for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+      await tx.query(
+        `INSERT INTO alert_instances (id, workspace_id, rule_id, subject_type, subject_id, state, value, threshold, condition_since, started_at, resolved_at, last_notified_at, acknowledged_at, snoozed_until, history, updated_at)
+         SELECT x.id, $1, $2, x.subject_type, x.subject_id, x.state, x.value, x.threshold, x.condition_since, x.started_at, x.resolved_at, x.last_notified_at, x.acknowledged_at, x.snoozed_until, x.history, now()
+           FROM jsonb_to_recordset($3::jsonb) AS x(${RECORD_COLUMNS}, subject_type text, subject_id text)`,
+        [workspaceId, ruleId, JSON.stringify(rows.slice(i, i + WRITE_BATCH).map(writeRow))],
+      );
+    }
+  }
+
+  /** Changed instances, each with the history entries to append, in statements of up to {@link WRITE_BATCH} rows. */
+  async updateMany(tx: EntityManager | DataSource, rows: ReadonlyArray<InstanceWrite>): Promise<void> {
+    for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+      await tx.query(
+        `UPDATE alert_instances a SET state = x.state, value = x.value, threshold = x.threshold, condition_since = x.condition_since, started_at = x.started_at,
+                resolved_at = x.resolved_at, last_notified_at = x.last_notified_at, acknowledged_at = x.acknowledged_at, snoozed_until = x.snoozed_until,
+                history = a.history || x.history, updated_at = now()
+           FROM jsonb_to_recordset($1::jsonb) AS x(${RECORD_COLUMNS})
+          WHERE a.id = x.id`,
+        [JSON.stringify(rows.slice(i, i + WRITE_BATCH).map(writeRow))],
+      );
+    }
   }
 
   async update(tx: EntityManager | DataSource, id: string, r: InstanceRecord, history: AlertInstanceHistoryEntry[]): Promise<void> {
-    await tx.query(
-      `UPDATE alert_instances SET state = $2, value = $3, threshold = $4, condition_since = $5, started_at = $6, resolved_at = $7, last_notified_at = $8,
-              acknowledged_at = $9, snoozed_until = $10, history = history || $11::jsonb, updated_at = now()
-        WHERE id = $1`,
-      [id, r.state, r.value, r.threshold, ts(r.conditionSince), ts(r.startedAt), ts(r.resolvedAt), ts(r.lastNotifiedAt), ts(r.acknowledgedAt), ts(r.snoozedUntil), JSON.stringify(history)],
-    );
+    await this.updateMany(tx, [{ id, record: r, history }]);
   }
 
   async list(workspaceId: string, filter: { state?: AlertInstanceState | undefined; ruleId?: string | undefined; limit: number }): Promise<AlertInstanceView[]> {
