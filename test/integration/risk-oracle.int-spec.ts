@@ -78,6 +78,17 @@ describe('risk signals: SQL input vs the in-memory reference', () => {
     expect(figures(sql)).toEqual(figures(reference));
   });
 
+  it.each([
+    ['the present', RISK_NOW, false],
+    ['a past instant', RISK_EARLIER, true],
+  ])('at %s a version webhook without a board re-dates a release and keeps the board read before', async (_what, at, pointInTime) => {
+    const expected = { releaseId: '100', name: '1.0', boardId: 'KAN', releaseDate: '2024-04-15', released: false, archived: false };
+    const sql = await query.run(contextOf(loaded.workspaceId, at, pointInTime), 0, new Map());
+    const reference = riskInputOf(loaded.events, { at, pointInTime, timezone: 'UTC' });
+    expect(sql.releases.find((r) => r.releaseId === '100')).toEqual(expected);
+    expect(reference.releases.find((r) => r.releaseId === '100')).toEqual(expected);
+  });
+
   it('reads the hand-made cases as metrics.md defines them', () => {
     const input = riskInputOf(loaded.events, { at: RISK_NOW, pointInTime: false, timezone: 'UTC' });
     const { items, blockedShare } = computeItemRisks(input, { boardIds: [] });
@@ -100,7 +111,7 @@ describe('risk signals: SQL input vs the in-memory reference', () => {
     expect(sameTeam.map((d) => d.crossTeam)).toEqual([false, false]);
     const releases = computeReleaseForecasts(input, OPTIONS);
     expect(releases.map((r) => r.releaseId)).toEqual(['100', '101']);
-    expect(releases[0]).toMatchObject({ name: '1.0', scope: 3, remaining: 2, scopeAdded: 1, boardIds: ['KAN'] });
+    expect(releases[0]).toMatchObject({ name: '1.0', releaseDate: '2024-04-15', scope: 3, remaining: 2, scopeAdded: 1, boardIds: ['KAN'] });
     expect(releases[1]).toMatchObject({ name: '0.9', scope: 1, remaining: 0, pOnTime: 1, atRisk: false, p50: '2024-03-16', p95: '2024-03-16' });
     const [epic] = computeEpicForecasts(input, OPTIONS);
     expect(epic).toMatchObject({ epicKey: 'K-EPIC', dueDate: '2024-03-22', scope: 2, remaining: 1, boardIds: ['KAN', 'OPS'] });
