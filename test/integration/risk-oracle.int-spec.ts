@@ -1,11 +1,14 @@
 // Risk signals on the real ClickHouse engine (chDB): the risk input loaded by SQL (items at asOf,
 // due dates, versions, parents, releases, links) must give exactly the figures the in-memory
 // reference gives from the same canonical events, at the present and at a past instant; and the
-// hand-made cases of the risk fixture must read as metrics.md says.
+// hand-made cases of the risk fixture must read as metrics.md says; on random histories of release
+// upserts (some without a board, as Jira version webhooks send them) both must give each release
+// its latest upsert on its latest named board (the fast-check seed is printed; FC_SEED replays it).
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { ClickHouseStore, migrateClickHouse } from '@flowlens/clickhouse';
 import type { CanonicalEvent } from '@flowlens/contracts';
 import { buildStageMapping, EvaluatedItemsSource, type MetricQueryContext, RiskInputQuery } from '@flowlens/metric-queries';
@@ -18,8 +21,9 @@ import {
   computeReleaseForecasts,
   riskInputOf,
   type RiskInput,
+  type RiskRelease,
 } from '@flowlens/metrics';
-import { RISK_EARLIER, RISK_NOW, riskBoard } from '@flowlens/metrics/testing';
+import { EventFactory, RISK_EARLIER, RISK_NOW, riskBoard } from '@flowlens/metrics/testing';
 import { ProjectionWriter } from '@flowlens/projections';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'flowlens-risk-'));
@@ -78,6 +82,55 @@ describe('risk signals: SQL input vs the in-memory reference', () => {
     expect(figures(sql)).toEqual(figures(reference));
   });
 
+  it.each([
+    ['the present', RISK_NOW, false],
+    ['a past instant', RISK_EARLIER, true],
+  ])('at %s a version webhook without a board re-dates a release and keeps the board read before', async (_what, at, pointInTime) => {
+    const expected = { releaseId: '100', name: '1.0', boardId: 'KAN', releaseDate: '2024-04-15', released: false, archived: false };
+    const sql = await query.run(contextOf(loaded.workspaceId, at, pointInTime), 0, new Map());
+    const reference = riskInputOf(loaded.events, { at, pointInTime, timezone: 'UTC' });
+    expect(sql.releases.find((r) => r.releaseId === '100')).toEqual(expected);
+    expect(reference.releases.find((r) => r.releaseId === '100')).toEqual(expected);
+  });
+
+  it('on random release histories, with and without boards, gives each release its latest upsert on its latest named board', async () => {
+    const upsertArb = fc.record({
+      releaseId: fc.constantFrom('200', '201', '202'),
+      // Minutes from 1 March, all received before RISK_NOW (the present is read as of then).
+      minute: fc.nat(19 * 24 * 60),
+      boardId: fc.constantFrom(null, null, 'KAN', 'OPS'),
+      name: fc.constantFrom('2.0', '2.1'),
+      releaseDate: fc.constantFrom(null, '2024-04-01', '2024-05-01'),
+      released: fc.boolean(),
+      archived: fc.boolean(),
+    });
+    const historyArb = fc.uniqueArray(upsertArb, { minLength: 1, maxLength: 12, selector: (u) => u.minute });
+    const at = '2024-03-11T00:00:00.000Z';
+    const factory = new EventFactory('jira', 'c0a8012e-6f1b-4c3d-9e2a-7b5d4f3a2e10', 'KAN');
+    await fc.assert(
+      fc.asyncProperty(historyArb, fc.boolean(), async (history, pointInTime) => {
+        const events = history.map(({ minute, boardId, ...payload }) => ({ ...factory.release(new Date(FROM + minute * 60_000).toISOString(), payload), boardId }) as CanonicalEvent);
+        const { workspaceId, events: stored } = await load(events);
+        const when = pointInTime ? at : RISK_NOW;
+        // What the release is, told plainly: upserts known at `when` in time order (the times are
+        // distinct), the fields of the last one, the board of the last one that named a board.
+        const expected = new Map<string, RiskRelease>();
+        for (const u of [...history].sort((a, b) => a.minute - b.minute)) {
+          const occurred = FROM + u.minute * 60_000;
+          if (pointInTime && occurred + 1000 > Date.parse(at)) continue;
+          const boardId = u.boardId ?? expected.get(u.releaseId)?.boardId ?? null;
+          expected.set(u.releaseId, { releaseId: u.releaseId, name: u.name, boardId, releaseDate: u.releaseDate, released: u.released, archived: u.archived });
+        }
+        const sorted = (releases: readonly RiskRelease[]) => [...releases].sort((a, b) => (a.releaseId < b.releaseId ? -1 : 1));
+        const sql = await query.run(contextOf(workspaceId, when, pointInTime), 0, new Map());
+        const reference = riskInputOf(stored, { at: when, pointInTime, timezone: 'UTC' });
+        expect(sorted(sql.releases)).toEqual(sorted([...expected.values()]));
+        expect(sorted(reference.releases)).toEqual(sorted([...expected.values()]));
+      }),
+      { numRuns: Number(process.env.FLOWLENS_ORACLE_RUNS ?? 10) },
+    );
+  }, 10 * 60_000);
+
   it('reads the hand-made cases as metrics.md defines them', () => {
     const input = riskInputOf(loaded.events, { at: RISK_NOW, pointInTime: false, timezone: 'UTC' });
     const { items, blockedShare } = computeItemRisks(input, { boardIds: [] });
@@ -100,7 +153,7 @@ describe('risk signals: SQL input vs the in-memory reference', () => {
     expect(sameTeam.map((d) => d.crossTeam)).toEqual([false, false]);
     const releases = computeReleaseForecasts(input, OPTIONS);
     expect(releases.map((r) => r.releaseId)).toEqual(['100', '101']);
-    expect(releases[0]).toMatchObject({ name: '1.0', scope: 3, remaining: 2, scopeAdded: 1, boardIds: ['KAN'] });
+    expect(releases[0]).toMatchObject({ name: '1.0', releaseDate: '2024-04-15', scope: 3, remaining: 2, scopeAdded: 1, boardIds: ['KAN'] });
     expect(releases[1]).toMatchObject({ name: '0.9', scope: 1, remaining: 0, pOnTime: 1, atRisk: false, p50: '2024-03-16', p95: '2024-03-16' });
     const [epic] = computeEpicForecasts(input, OPTIONS);
     expect(epic).toMatchObject({ epicKey: 'K-EPIC', dueDate: '2024-03-22', scope: 2, remaining: 1, boardIds: ['KAN', 'OPS'] });

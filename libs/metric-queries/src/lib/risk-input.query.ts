@@ -125,13 +125,17 @@ function toRiskItem(row: ItemRow): RiskItem {
 
 const US_CHAR = '\u001f';
 
-/** The latest upsert of each release. */
+/**
+ * The latest upsert of each release, on the latest board any upsert named: a Jira version webhook
+ * carries no project key, and its missing board must not undo the board a back-fill had read.
+ */
 function releasesOf(events: readonly EventRow[]): RiskRelease[] {
   const byId = new Map<string, RiskRelease>();
   for (const event of events) {
     if (event.type !== 'ReleaseUpserted') continue;
     const p = JSON.parse(event.payload) as { releaseId: string; name: string; releaseDate: string | null; released: boolean; archived: boolean };
-    byId.set(p.releaseId, { releaseId: p.releaseId, name: p.name, boardId: event.board_id || null, releaseDate: p.releaseDate, released: p.released, archived: p.archived });
+    const boardId = event.board_id || byId.get(p.releaseId)?.boardId || null;
+    byId.set(p.releaseId, { releaseId: p.releaseId, name: p.name, boardId, releaseDate: p.releaseDate, released: p.released, archived: p.archived });
   }
   return [...byId.values()];
 }

@@ -27,6 +27,11 @@ export function PortfoliosPage() {
   const current = selected === 'new' ? null : (items.find((p) => p.id === selected) ?? items[0] ?? null);
   const draft: PortfolioDraft = current ? portfolioDraftOf(current) : emptyPortfolioDraft();
   const teamName = (id: string) => teamList.find((t) => t.id === id)?.name ?? id;
+  // A refusal belongs to the portfolio it was about: another one opens without it.
+  const select = (id: string | 'new' | null) => {
+    setSelected(id);
+    setError(null);
+  };
 
   const save = async (d: PortfolioDraft) => {
     setSaving(true);
@@ -59,7 +64,7 @@ export function PortfoliosPage() {
       <PageHeader
         title="Portfolios"
         subtitle="Teams, boards and owners: portfolio figures, forecasts and digests use them at once"
-        actions={editable && <button type="button" className="btn-primary" onClick={() => setSelected('new')}>New portfolio</button>}
+        actions={editable && <button type="button" className="btn-primary" onClick={() => select('new')}>New portfolio</button>}
       />
       {portfolios.isPending || teams.isPending ? (
         <Loading />
@@ -74,7 +79,7 @@ export function PortfoliosPage() {
                 <tbody>
                   {items.map((p) => (
                     <tr key={p.id} aria-selected={current?.id === p.id}>
-                      <td><button type="button" className="btn-ghost" onClick={() => setSelected(p.id)}>{p.name}</button></td>
+                      <td><button type="button" className="btn-ghost" onClick={() => select(p.id)}>{p.name}</button></td>
                       <td className="num"><Figure figure={`portfolios.items[id=${p.id}].teamIds.length`} value={p.teamIds.length} format="count" /></td>
                     </tr>
                   ))}

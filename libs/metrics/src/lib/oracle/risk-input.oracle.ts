@@ -44,7 +44,8 @@ export function riskInputOf(events: readonly CanonicalEvent[], options: RiskOrac
   for (const { event, occurredMs } of known) {
     if (event.type === 'ReleaseUpserted') {
       const p = (event as CanonicalEventOf<'ReleaseUpserted'>).payload;
-      releases.set(p.releaseId, { ...p, boardId: event.boardId });
+      // A board-less upsert (a Jira version webhook) keeps the board an earlier upsert named.
+      releases.set(p.releaseId, { ...p, boardId: event.boardId ?? releases.get(p.releaseId)?.boardId ?? null });
     }
     if (event.type === 'ItemLinkCreated' || event.type === 'ItemLinkDeleted') {
       links.push({ type: event.type, payload: event.payload as ItemLinkPayload, at: occurredMs });
