@@ -65,7 +65,7 @@ const itemArb = (i: number) =>
   fc.record({
     board: fc.constantFrom(...BOARDS),
     epic: fc.boolean().map((b) => b && i % 4 === 0),
-    category: fc.constantFrom('todo', 'in-progress', 'done', 'removed'),
+    category: fc.constantFrom('backlog', 'active', 'wait', 'done', 'removed'),
     doneDaysAgo: fc.integer({ min: 0, max: 120 }),
     startedDaysAgo: fc.option(fc.integer({ min: 0, max: 200 })),
     versions: fc.subarray([...RELEASES, ...new Set(NAMES)]),
@@ -123,7 +123,7 @@ describe('delivery forecasts (indexed plan)', () => {
   });
 
   it('sends the Monte Carlo only the histories of boards it draws from', () => {
-    const base: RiskItem = { itemId: 'x', itemKey: 'X-1', boardId: 'A', type: 'Story', assignee: null, isEpic: false, createdAt: T - 10 * DAY, startedAt: null, doneAt: null, category: 'todo', blocked: false, blockedSince: null, reopenedAt: [], dueDate: null, parentId: null, versions: ['r1'], versionSetAt: { r1: T }, parentSetAt: null };
+    const base: RiskItem = { itemId: 'x', itemKey: 'X-1', boardId: 'A', type: 'Story', assignee: null, isEpic: false, createdAt: T - 10 * DAY, startedAt: null, doneAt: null, category: 'backlog', blocked: false, blockedSince: null, reopenedAt: [], dueDate: null, parentId: null, versions: ['r1'], versionSetAt: { r1: T }, parentSetAt: null };
     const done: RiskItem = { ...base, itemId: 'y', itemKey: 'Y-1', boardId: 'B', category: 'done', doneAt: T - DAY, versions: [] };
     const input: RiskInput = { items: [base, done], releases: [{ releaseId: 'r1', name: '1.0', boardId: 'A', releaseDate: null, released: false, archived: false }], links: [], t: T, timezone: 'UTC', teamOfBoard: new Map() };
     const plan = planDeliveries(input, { boardIds: ['A'], threshold: 0.7, trials: 10, seed: 1, window: 90 });
