@@ -18,6 +18,8 @@ const store = new ClickHouseStore({ user: 'default', password: '', database: 'fl
 const writer = new ProjectionWriter(store);
 const workspaceId = `ws-${randomUUID()}`;
 const events = berlinFortnight().map((e) => ({ ...e, workspaceId }) as CanonicalEvent);
+/** The same history on a second board, so that a board filter has something to leave out. */
+const opsEvents = berlinFortnight().map((e) => ({ ...e, workspaceId, eventId: randomUUID(), sourceEventId: `ops-${e.sourceEventId}`, boardId: 'OPS', itemId: `ops-${e.itemId}`, itemKey: `OPS-${e.itemKey}` }) as CanonicalEvent);
 
 const MAP: WorkflowMap = {
   boardId: 'KAN',
@@ -28,14 +30,14 @@ const MAP: WorkflowMap = {
   ],
 };
 
-const contextOf = (maps: WorkflowMap[], pointInTime = false): MetricQueryContext => ({
+const contextOf = (maps: WorkflowMap[], pointInTime = false, boardIds: string[] = []): MetricQueryContext => ({
   workspaceId,
   timezone: BERLIN_QUERY.timezone,
   asOf: Date.parse(BERLIN_NOW),
   pointInTime,
   from: BERLIN_QUERY.from,
   to: BERLIN_QUERY.to,
-  boardIds: [],
+  boardIds,
   types: [],
   teams: [],
   stages: buildStageMapping(maps),
@@ -74,6 +76,24 @@ describe('the shared evaluation of present items', () => {
   it('evaluates in the query for past instants and for workspaces above the size bound', async () => {
     expect(await new EvaluatedItemsCache(store).tableFor(contextOf([], true))).toBeNull();
     expect(await new EvaluatedItemsCache(store, { maxItems: 1, maxTables: 4, dropAfterMs: 0 }).tableFor(contextOf([]))).toBeNull();
+  });
+
+  it('evaluates only the filtered boards in the query, answering what the shared evaluation answers', async () => {
+    await writer.writeEvents(opsEvents);
+    const shared = new ThroughputQuery(new EvaluatedItemsSource(store));
+    // No shared table (the bound is 0): every figure evaluates its boards' items in the query.
+    const perQuery = new ThroughputQuery(new EvaluatedItemsSource(store, { maxItems: 0, maxTables: 4, dropAfterMs: 0 }));
+    const totals: Record<string, number> = {};
+    for (const maps of [[], [MAP]]) {
+      for (const boards of [['KAN'], ['OPS'], ['KAN', 'OPS'], ['NOPE'], []]) {
+        const expected = await shared.run(contextOf(maps, false, boards), 'day');
+        expect([boards, await perQuery.run(contextOf(maps, false, boards), 'day')]).toEqual([boards, expected]);
+        totals[boards.join('+') || 'all'] = expected.total;
+      }
+    }
+    // Each board holds the same history: both boards (or no filter) count twice one board, an unknown board none.
+    expect(totals['KAN']).toBeGreaterThan(0);
+    expect(totals).toEqual({ KAN: totals['KAN'], OPS: totals['KAN'], 'KAN+OPS': 2 * (totals['KAN'] as number), NOPE: 0, all: 2 * (totals['KAN'] as number) });
   });
 
   it('answers the figures the in-query evaluation answers, with and without a map', async () => {
