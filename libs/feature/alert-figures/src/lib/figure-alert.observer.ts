@@ -41,7 +41,7 @@ export class FigureAlertObserver implements AlertObserver {
    * the others.
    */
   async observeAll(rules: readonly AlertRule[], at: number, options: ObserveOptions = {}): Promise<Map<string, Observation[]>> {
-    const cycle = new FigureCycle(this.sources, at, options.live === true);
+    const cycle = new FigureCycle(this.sources, at, options.live === true).withRuleBoards(rules);
     const results = await Promise.all(
       rules.map(async (rule) => {
         try {

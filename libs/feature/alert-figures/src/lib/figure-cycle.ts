@@ -43,6 +43,39 @@ export class FigureCycle {
   /** Past instants are read with everything known when the cycle began (metrics.md "Back-test": from the events known now). */
   private readonly knownAt = Date.now();
 
+  /** Per workspace, the boards the cycle's board rules name (see {@link byBoard}). */
+  private readonly ruleBoards = new Map<string, string[]>();
+
+  /** The boards whose rules this cycle evaluates: their figures are then scanned once for all of them. */
+  withRuleBoards(rules: ReadonlyArray<{ readonly workspaceId: string; readonly scope: RuleScope }>): this {
+    for (const rule of rules) {
+      const board = rule.scope.boardId;
+      if (board === undefined) continue;
+      const boards = this.ruleBoards.get(rule.workspaceId) ?? [];
+      if (!boards.includes(board)) boards.push(board);
+      this.ruleBoards.set(rule.workspaceId, boards);
+    }
+    return this;
+  }
+
+  /**
+   * A board's figure over the window [to − days + 1, to], from one scan of every board the cycle's
+   * rules name (`scan` answers per board: the queries' by-board forms, each board's figure what the
+   * query answers for it alone); `alone` answers for a team, a portfolio, or a board evaluated by
+   * itself.
+   */
+  byBoard<R, T>(scope: ResolvedScope, id: string, days: number, to: string, scan: (ctx: MetricQueryContext) => Promise<Map<string, R>>, pick: (figure: R) => T, alone: () => Promise<T>): Promise<T> {
+    const boards = this.ruleBoards.get(scope.workspaceId) ?? [];
+    if (scope.subject.type !== 'board' || boards.length < 2 || !boards.includes(scope.subject.id)) return alone();
+    const scanned = this.memo(key('by-board', scope.workspaceId, id, days, to), async () => {
+      this.computed++;
+      const ctx = await this.context(scope, days, to);
+      return scan({ ...ctx, boardIds: [...boards].sort() });
+    });
+    const board = scope.subject.id;
+    return scanned.then((figures) => pick(figures.get(board) as R));
+  }
+
   /** The figure under `id`, computed on first use in this cycle. */
   figure<T>(scope: ResolvedScope, id: string, compute: () => Promise<T>): Promise<T> {
     return this.memo(key('figure', scope.workspaceId, scope.subject.type, scope.subject.id, id), () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BoardScopeResolver } from '@flowlens/board-scope';
 import { CapacityService, FlowMetricsService, QueryContextFactory, RiskService } from '@flowlens/figures';
-import { BoardCatalogQuery, CapacityQuery, StageOccupancyQuery, ThroughputQuery } from '@flowlens/metric-queries';
+import { BoardCatalogQuery, CapacityQuery, ElapsedTimeQuery, FlowEfficiencyQuery, StageOccupancyQuery, ThroughputQuery } from '@flowlens/metric-queries';
 import { DeadLetterRepository, WorkflowMapRepository, WorkspaceRepository } from '@flowlens/persistence';
 
 /** The figure services one evaluation cycle reads: the same instances the query API answers from. */
@@ -19,6 +19,8 @@ export class FigureSources {
     readonly capacity: CapacityService,
     readonly risk: RiskService,
     readonly capacityCounts: CapacityQuery,
+    readonly elapsed: ElapsedTimeQuery,
+    readonly efficiency: FlowEfficiencyQuery,
     readonly deadLetters: DeadLetterRepository,
   ) {}
 }

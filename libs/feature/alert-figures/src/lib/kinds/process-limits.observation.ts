@@ -1,6 +1,7 @@
 import { type Observation, processLimitsObservation, type ProcessLimitsParams } from '@flowlens/alerting';
 import { addLocalDays, localDateOf, summarise, weekStartOf } from '@flowlens/metrics';
 import type { FigureCycle, ResolvedScope } from '../figure-cycle';
+import { weeklyThroughput } from './rule-metric.figure';
 
 /**
  * `process-limits`: x = the last complete local week (Monday to Sunday before the evaluation's
@@ -22,8 +23,8 @@ export async function observeProcessLimits(cycle: FigureCycle, scope: ResolvedSc
 
 async function weeklyValues(cycle: FigureCycle, scope: ResolvedScope, metric: ProcessLimitsParams['metric'], from: string, to: string): Promise<Map<string, number | null>> {
   return cycle.figure(scope, `weekly\u0000${metric}\u0000${from}\u0000${to}`, async () => {
+    if (metric === 'throughput') return new Map((await weeklyThroughput(cycle, scope, daysBetween(from, to), to)).series.map((b) => [b.start, b.count]));
     const ctx = await cycle.context(scope, daysBetween(from, to), to);
-    if (metric === 'throughput') return new Map((await cycle.sources.throughput.run(ctx, 'week')).series.map((b) => [b.start, b.count]));
     const { items } = await cycle.sources.flow.elapsedTime(ctx, 'cycle', Number.MAX_SAFE_INTEGER);
     const byWeek = new Map<string, number[]>();
     for (const item of items) {

@@ -1,5 +1,6 @@
 import type { RuleMetric } from '@flowlens/alerting';
-import { addLocalDays } from '@flowlens/metrics';
+import { addLocalDays, type Summary } from '@flowlens/metrics';
+import type { FlowCounts, ThroughputResult } from '@flowlens/metric-queries';
 import type { FigureCycle, ResolvedScope } from '../figure-cycle';
 import { riskOf } from './risk.figure';
 import { wipNow } from './wip-limit.observation';
@@ -26,19 +27,19 @@ export function ruleMetric(cycle: FigureCycle, scope: ResolvedScope, metric: Rul
       case 'lead-time.p85':
         return (await elapsed(cycle, scope, 'lead', windowDays, to)).p85;
       case 'throughput':
-        return (await s.throughput.run(await ctx(), 'week')).total;
+        return weeklyThroughput(cycle, scope, windowDays, to).then((t) => t.total);
       case 'wip':
         if (to === scope.today) return wipNow(cycle, scope);
-        return (await s.occupancy.wip(await cycle.context(scope, 1, to)))[0]?.wip ?? 0;
+        return wipAt(cycle, scope, to);
       case 'flow-efficiency':
-        return (await s.flow.efficiency(await ctx())).efficiency;
+        return cycle.byBoard(scope, 'flow-efficiency', windowDays, to, (all) => s.efficiency.byBoard(all), (f) => f.efficiency, async () => (await s.flow.efficiency(await ctx())).efficiency);
       case 'blocked-share':
         return (await riskOf(cycle, scope, windowDays, to)).items.blockedShare;
       case 'reopen-rate':
         return (await riskOf(cycle, scope, windowDays, to)).quality.reopenRate;
       case 'net-flow': {
-        const counts = await s.capacityCounts.flowCounts(await ctx());
-        return sum(counts.arrivals) - sum(counts.throughput);
+        const netFlow = (counts: FlowCounts) => sum(counts.arrivals) - sum(counts.throughput);
+        return cycle.byBoard(scope, 'flow-counts', windowDays, to, (all) => s.capacityCounts.flowCountsByBoard(all), netFlow, async () => netFlow(await s.capacityCounts.flowCounts(await ctx())));
       }
       case 'load-per-fte': {
         if (scope.subject.type === 'board') return null;
@@ -49,8 +50,22 @@ export function ruleMetric(cycle: FigureCycle, scope: ResolvedScope, metric: Rul
   });
 }
 
-function elapsed(cycle: FigureCycle, scope: ResolvedScope, kind: 'cycle' | 'lead', windowDays: number, to: string) {
-  return cycle.figure(scope, `elapsed\u0000${kind}\u0000${windowDays}\u0000${to}`, async () => cycle.sources.flow.elapsedTime(await cycle.context(scope, windowDays, to), kind, 0));
+function elapsed(cycle: FigureCycle, scope: ResolvedScope, kind: 'cycle' | 'lead', windowDays: number, to: string): Promise<Summary> {
+  return cycle.figure(scope, `elapsed\u0000${kind}\u0000${windowDays}\u0000${to}`, () =>
+    cycle.byBoard(scope, `elapsed\u0000${kind}`, windowDays, to, (all) => cycle.sources.elapsed.summaryByBoard(all, kind), (s) => s, async () => cycle.sources.flow.elapsedTime(await cycle.context(scope, windowDays, to), kind, 0)),
+  );
+}
+
+/** Throughput per Monday week of the window (its total is the window's throughput). */
+export function weeklyThroughput(cycle: FigureCycle, scope: ResolvedScope, windowDays: number, to: string): Promise<ThroughputResult> {
+  return cycle.figure(scope, `throughput\u0000${windowDays}\u0000${to}`, () =>
+    cycle.byBoard(scope, 'throughput', windowDays, to, (all) => cycle.sources.throughput.byBoard(all, 'week'), (t) => t, async () => cycle.sources.throughput.run(await cycle.context(scope, windowDays, to), 'week')),
+  );
+}
+
+/** WIP at the end of the local date `to`. */
+function wipAt(cycle: FigureCycle, scope: ResolvedScope, to: string): Promise<number> {
+  return cycle.byBoard(scope, 'wip', 1, to, (all) => cycle.sources.occupancy.wipByBoard(all), (days) => days[0]?.wip ?? 0, async () => (await cycle.sources.occupancy.wip(await cycle.context(scope, 1, to)))[0]?.wip ?? 0);
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);

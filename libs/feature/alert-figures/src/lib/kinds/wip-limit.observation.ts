@@ -1,5 +1,5 @@
 import { type Observation, type WipLimitParams, wipLimitObservation } from '@flowlens/alerting';
-import { stageOf } from '@flowlens/metric-queries';
+import { type StageDay, stageOf } from '@flowlens/metric-queries';
 import type { FigureCycle, ResolvedScope } from '../figure-cycle';
 
 /**
@@ -13,7 +13,9 @@ export async function observeWipLimit(cycle: FigureCycle, scope: ResolvedScope, 
 }
 
 export function wipNow(cycle: FigureCycle, scope: ResolvedScope): Promise<number> {
-  return cycle.figure(scope, 'wip', async () => (await cycle.sources.occupancy.wip(await cycle.context(scope, 1)))[0]?.wip ?? 0);
+  return cycle.figure(scope, 'wip', () =>
+    cycle.byBoard(scope, 'wip', 1, scope.today, (all) => cycle.sources.occupancy.wipByBoard(all), (days) => days[0]?.wip ?? 0, async () => (await cycle.sources.occupancy.wip(await cycle.context(scope, 1)))[0]?.wip ?? 0),
+  );
 }
 
 function stageWipNow(cycle: FigureCycle, scope: ResolvedScope, stage: string): Promise<number> {
@@ -27,8 +29,8 @@ function stageWipNow(cycle: FigureCycle, scope: ResolvedScope, stage: string): P
 
 /** Items per stage at the instant: one scan serves every stage limit of the scope. */
 async function stagesNow(cycle: FigureCycle, scope: ResolvedScope) {
-  return cycle.figure(scope, 'stages-now', async () => {
-    const [day] = await cycle.sources.occupancy.run(await cycle.context(scope, 1));
-    return day ?? { date: scope.today, counts: new Map<string, number>() };
-  });
+  const first = (days: StageDay[]) => days[0] ?? { date: scope.today, counts: new Map<string, number>() };
+  return cycle.figure(scope, 'stages-now', () =>
+    cycle.byBoard(scope, 'stages', 1, scope.today, (all) => cycle.sources.occupancy.runByBoard(all), first, async () => first(await cycle.sources.occupancy.run(await cycle.context(scope, 1)))),
+  );
 }
