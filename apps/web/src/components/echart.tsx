@@ -36,7 +36,10 @@ export function EChart({ option, height = 300, label, onClick, onInstance }: Pro
     onInstance?.(instance);
     instance.on('finished', () => setDrawn(true));
     instance.on('click', (event) => click.current?.(event as unknown as ChartClick));
-    const observer = new ResizeObserver(() => instance.resize());
+    const observer = new ResizeObserver(() => {
+      // Its first call (on observe) finds the size the chart is being drawn at: redraw only on a change.
+      if (node.clientWidth !== instance.getWidth() || node.clientHeight !== instance.getHeight()) instance.resize();
+    });
     observer.observe(node);
     return () => {
       observer.disconnect();
