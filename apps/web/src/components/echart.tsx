@@ -11,6 +11,9 @@ export type ChartOption = EChartsCoreOption;
 
 // Short animations: a chart counts as drawn (data-drawn) only once ECharts has finished them.
 const DEFAULTS = { animationDuration: 250, animationDurationUpdate: 200, textStyle: { fontFamily: 'Inter, "Segoe UI", system-ui, "Liberation Sans", sans-serif' } };
+// A chart's first drawing is shown at once: an entry animation only delays the figures (a line
+// chart's symbols pop in after its 250 ms sweep, ~450 ms in all). Later options animate the change.
+const FIRST = { ...DEFAULTS, animation: false };
 export type ChartClick = { data?: unknown; value?: unknown; seriesName?: string; dataIndex: number; name?: string };
 
 interface Props {
@@ -26,6 +29,7 @@ export function EChart({ option, height = 300, label, onClick, onInstance }: Pro
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
   const [drawn, setDrawn] = useState(false);
+  const shown = useRef(false);
   const click = useRef(onClick);
   click.current = onClick;
 
@@ -33,6 +37,7 @@ export function EChart({ option, height = 300, label, onClick, onInstance }: Pro
     const node = element.current as HTMLDivElement;
     const instance = echarts.init(node, null, { renderer: 'canvas' });
     chart.current = instance;
+    shown.current = false;
     onInstance?.(instance);
     instance.on('finished', () => setDrawn(true));
     instance.on('click', (event) => click.current?.(event as unknown as ChartClick));
@@ -52,7 +57,8 @@ export function EChart({ option, height = 300, label, onClick, onInstance }: Pro
 
   useEffect(() => {
     setDrawn(false);
-    chart.current?.setOption({ ...DEFAULTS, ...option }, { notMerge: true });
+    chart.current?.setOption({ ...(shown.current ? DEFAULTS : FIRST), ...option }, { notMerge: true });
+    shown.current = true;
   }, [option]);
 
   return <div ref={element} className="echart" role="img" aria-label={label} data-drawn={drawn ? 'true' : 'false'} style={{ height }} />;
