@@ -18,9 +18,10 @@ export interface DashboardDemo {
   stop(): Promise<void>;
 }
 
-export async function startDashboardDemo(): Promise<DashboardDemo> {
+/** `env` adds settings of the process (e.g. `SMTP_URL` of a test's SMTP server). */
+export async function startDashboardDemo(env: Record<string, string> = {}): Promise<DashboardDemo> {
   const dataDir = mkdtempSync(join(tmpdir(), 'flowlens-dashboard-'));
-  const [app, browser] = await Promise.all([AppProcess.start('standalone', { FLOWLENS_DATA_DIR: dataDir }), launchChromium()]);
+  const [app, browser] = await Promise.all([AppProcess.start('standalone', { ...env, FLOWLENS_DATA_DIR: dataDir }), launchChromium()]);
   await eventually(async () => app.stdout, (out) => out.includes('Demo workspace seeded'), { timeoutMs: 120_000, what: 'demo seeded' });
   const apiKey = readFileSync(join(dataDir, 'demo-api-key'), 'utf8').trim();
   const adminToken = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();

@@ -7,7 +7,8 @@ import { type DashboardDemo, startDashboardDemo } from '../../support/dashboard-
 
 interface Rule { id: string; name: string; kind: string; scope: { boardId?: string }; params: Record<string, unknown>; channelIds: string[]; enabled: boolean }
 interface Alert { id: string; ruleId: string; subject: { type: string; id: string }; state: string; value: number | null; threshold: number | null; acknowledgedAt: string | null }
-interface Delivery { id: string; channelId: string; status: string; attempts: number }
+interface Delivery { id: string; channelId: string; ruleId: string | null; status: string; attempts: number; lastError: string | null; createdAt: string }
+interface AlertDetail extends Alert { startedAt: string; lastNotifiedAt: string | null; snoozedUntil: string | null; resolvedAt: string | null; history: Array<{ at: string; event: string; by?: string }> }
 
 const RULE = 'Browser: WIP on PAY';
 const CHANNEL = 'Browser log channel';
@@ -139,6 +140,41 @@ describe('dashboard: alert channels, rules and alerts (browser)', () => {
     expect(await tab.figureMismatches(demo.apiKey)).toEqual([]);
     expect(await tab.page.isDisabled(`${row} button:has-text("Acknowledged")`)).toBe(true);
     await tab.screenshot('alerts-acknowledged');
+
+    // Its detail: the rule, the alert's values and times, its timeline and the rule's notifications, as the API answers them.
+    await tab.page.click(`${row} button:has-text("Details")`);
+    await tab.page.waitForFunction(`new URL(location.href).searchParams.get('alertId') === '${alert.id}'`);
+    const detail = '[aria-label="Alert detail"]';
+    await tab.page.waitForSelector(`${detail} [data-figure="alerts.value"]`);
+    await tab.page.waitForSelector(`${detail} [aria-label="Rule deliveries"]`);
+    await tab.settled();
+    const one = (await demo.api.get<AlertDetail>(`/api/v1/alerts/${alert.id}`)).body;
+    const notifications = (await demo.api.get<{ items: Delivery[] }>(`/api/v1/alert-deliveries?ruleId=${rule.id}`)).body.items;
+    expect(notifications.length).toBeGreaterThanOrEqual(1);
+    expect(notifications.every((n) => n.ruleId === rule.id)).toBe(true);
+    expect(await tab.page.textContent(`${detail} h2`)).toContain(RULE);
+    expect(await tab.page.getAttribute(`${detail} [data-rule-kind]`, 'data-rule-kind')).toBe('wip-limit');
+    const shown = async (figure: string) => tab.page.getAttribute(`${detail} [data-figure="${figure}"]`, 'data-value');
+    expect(await shown('alerts.value')).toBe(String(one.value));
+    expect(await shown('alerts.threshold')).toBe(String(one.threshold));
+    expect(await shown('alerts.state')).toBe('firing');
+    expect(await shown('alerts.startedAt')).toBe(one.startedAt);
+    expect(await shown('alerts.lastNotifiedAt')).toBe(String(one.lastNotifiedAt));
+    expect(await shown('alerts.acknowledgedAt')).toBe(one.acknowledgedAt);
+    expect(await shown('alerts.snoozedUntil')).toBe('null');
+    expect(await shown('alerts.resolvedAt')).toBe('null');
+    const events = await tab.page.$$eval(`${detail} [aria-label="Alert timeline"] li`, (items) => items.map((li) => li.getAttribute('data-event')));
+    expect(events.filter((e) => e !== 'delivery')).toEqual(one.history.map((h) => h.event));
+    expect(events).toEqual(expect.arrayContaining(['firing', 'notified', 'acknowledged', 'delivery']));
+    const rows = await tab.page.$$eval(`${detail} [aria-label="Rule deliveries"] tr[data-delivery-id]`, (trs) => trs.map((tr) => tr.getAttribute('data-delivery-id')));
+    expect(rows).toEqual(notifications.map((n) => n.id));
+    for (const n of notifications) {
+      expect(await shown(`alert-deliveries.items[id=${n.id}].status`)).toBe(n.status);
+      expect(await shown(`alert-deliveries.items[id=${n.id}].attempts`)).toBe(String(n.attempts));
+      expect(await shown(`alert-deliveries.items[id=${n.id}].lastError`)).toBe(String(n.lastError));
+    }
+    expect(await tab.figureMismatches(demo.apiKey)).toEqual([]);
+    await tab.screenshot('alert-detail');
 
     await tab.goto('/');
     await tab.settled();

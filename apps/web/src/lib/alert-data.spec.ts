@@ -1,5 +1,5 @@
-import type { AlertInstance, AlertRule } from './alert-types';
-import { backtestWindow, firingByBoard, firingsPerDay, scopeLabel, snoozeUntil, subjectHref } from './alert-data';
+import type { AlertDelivery, AlertInstance, AlertRule } from './alert-types';
+import { alertTimeline, backtestWindow, firingByBoard, firingsPerDay, scopeLabel, snoozeUntil, subjectHref } from './alert-data';
 
 const rule = (id: string, scope: AlertRule['scope']): AlertRule => ({ id, name: id, kind: 'wip-limit', scope, params: { limit: 3 }, severity: 'warning', channelIds: [], forMinutes: 0, repeatHours: 24, notifyResolved: true, enabled: true });
 const alert = (id: string, ruleId: string, state: AlertInstance['state']): AlertInstance => ({
@@ -63,5 +63,33 @@ describe('alert data', () => {
     expect(backtestWindow('2026-12-03', new URLSearchParams())).toEqual({ from: '2026-11-06', to: '2026-12-03' });
     expect(backtestWindow('2026-12-03', new URLSearchParams('to=2026-11-30'))).toEqual({ from: '2026-11-03', to: '2026-11-30' });
     expect(backtestWindow('2026-12-03', new URLSearchParams('from=2026-09-05&to=2026-12-01'))).toEqual({ from: '2026-09-05', to: '2026-12-01' });
+  });
+});
+
+describe('alertTimeline', () => {
+  const open: AlertInstance = {
+    id: 'a1', ruleId: 'r1', subject: { type: 'board', id: 'PAY' }, state: 'firing', value: 9, threshold: 6,
+    startedAt: '2026-12-01T10:00:00.000Z', resolvedAt: null, lastNotifiedAt: '2026-12-01T10:00:00.000Z', acknowledgedAt: '2026-12-01T11:00:00.000Z', snoozedUntil: null,
+  };
+  const delivery = (id: string, createdAt: string, ruleId: string | null = 'r1'): AlertDelivery => ({ id, channelId: 'c1', ruleId, status: 'sent', attempts: 1, lastError: null, createdAt, sentAt: createdAt });
+
+  it('merges the history with the rule deliveries written while the alert was open, oldest first', () => {
+    const history = [
+      { at: '2026-12-01T09:50:00.000Z', event: 'pending' as const, state: 'pending' as const, value: 8 },
+      { at: '2026-12-01T10:00:00.000Z', event: 'firing' as const, state: 'firing' as const, value: 9 },
+      { at: '2026-12-01T10:00:00.000Z', event: 'notified' as const, state: 'firing' as const, value: 9 },
+      { at: '2026-12-01T11:00:00.000Z', event: 'acknowledged' as const, by: 'pmo' },
+    ];
+    const deliveries = [delivery('before', '2026-12-01T09:00:00.000Z'), delivery('d1', '2026-12-01T10:00:00.300Z'), delivery('other-rule', '2026-12-01T10:00:00.300Z', 'r2'), delivery('test', '2026-12-01T10:30:00.000Z', null)];
+    const timeline = alertTimeline(open, history, deliveries);
+    expect(timeline.map((t) => (t.source === 'history' ? `${t.event}#${t.index}` : `delivery ${t.delivery.id}`))).toEqual(['pending#0', 'firing#1', 'notified#2', 'delivery d1', 'acknowledged#3']);
+    expect(timeline[4]).toMatchObject({ by: 'pmo', field: 'history[3].at' });
+  });
+
+  it('tells the events of the timestamps when the alert has no history, and stops at its resolution', () => {
+    const resolved = { ...open, state: 'resolved' as const, acknowledgedAt: null, resolvedAt: '2026-12-02T10:00:00.000Z' };
+    const timeline = alertTimeline(resolved, [], [delivery('d1', '2026-12-01T10:00:00.100Z'), delivery('d2', '2026-12-02T10:00:00.200Z'), delivery('later', '2026-12-03T10:00:00.000Z')]);
+    expect(timeline.map((t) => (t.source === 'history' ? t.event : t.delivery.id))).toEqual(['firing', 'notified', 'd1', 'resolved', 'd2']);
+    expect(timeline.flatMap((t) => (t.source === 'history' ? [t.field] : []))).toEqual(['startedAt', 'lastNotifiedAt', 'resolvedAt']);
   });
 });

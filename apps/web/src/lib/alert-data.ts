@@ -1,5 +1,5 @@
 import { addDays } from './dates';
-import type { AlertInstance, AlertRule, AlertSubject, Backtest, RuleScope } from './alert-types';
+import type { AlertDelivery, AlertHistoryEntry, AlertInstance, AlertRule, AlertSubject, Backtest, RuleScope } from './alert-types';
 
 /** Every day of [from, to] with the number of back-test firings (starts) on it, zeros included. */
 export function firingsPerDay(firings: Backtest['firings'], from: string, to: string): Array<{ date: string; count: number }> {
@@ -64,4 +64,50 @@ export const BACKTEST_DAYS = 28;
 export function backtestWindow(today: string, search: URLSearchParams, days = BACKTEST_DAYS): { from: string; to: string } {
   const to = search.get('to') ?? today;
   return { from: search.get('from') ?? addDays(to, -(days - 1)), to };
+}
+
+/** One line of an alert's timeline: an entry of its history, or a notification of its rule. */
+export type TimelineEntry =
+  | {
+      readonly source: 'history';
+      readonly at: string;
+      readonly event: AlertHistoryEntry['event'];
+      /** Where `at` is in the alert's answer: `history[n].at`, or the timestamp it was told from. */
+      readonly field: string;
+      readonly index: number | null;
+      readonly by?: string;
+      readonly value?: number | null;
+    }
+  | { readonly source: 'delivery'; readonly at: string; readonly delivery: AlertDelivery };
+
+/** A rule's notification is written in the same transaction as the alert's change; this allows for the clocks of the two. */
+const DELIVERY_SLACK_MS = 60_000;
+
+/**
+ * An alert's timeline, oldest first: its history (`GET /alerts/{id}`; `index` is the entry's place
+ * there), or, for an alert with no history, the events its own timestamps tell; and the deliveries
+ * of its rule written while it was open (deliveries name the rule, not the alert, so one of another
+ * subject of the same rule at the same moment shows too).
+ */
+export function alertTimeline(alert: AlertInstance, history: readonly AlertHistoryEntry[], deliveries: readonly AlertDelivery[]): TimelineEntry[] {
+  const own: TimelineEntry[] = history.length
+    ? history.map((h, index) => ({ source: 'history', at: h.at, event: h.event, field: `history[${index}].at`, index, ...(h.by ? { by: h.by } : {}), ...(h.value !== undefined ? { value: h.value } : {}) }))
+    : (
+        [
+          ['firing', 'startedAt'],
+          ['notified', 'lastNotifiedAt'],
+          ['acknowledged', 'acknowledgedAt'],
+          ['resolved', 'resolvedAt'],
+        ] as const
+      ).flatMap(([event, field]) => {
+        const at = alert[field];
+        return at ? [{ source: 'history' as const, at, event, field, index: null }] : [];
+      });
+  const opened = Math.min(...[alert.startedAt, ...history.map((h) => h.at)].filter((t): t is string => Boolean(t)).map(Date.parse));
+  const closed = alert.resolvedAt ? Date.parse(alert.resolvedAt) : Infinity;
+  const notified: TimelineEntry[] = deliveries
+    .filter((d) => d.ruleId === alert.ruleId)
+    .filter((d) => Date.parse(d.createdAt) >= opened - DELIVERY_SLACK_MS && Date.parse(d.createdAt) <= closed + DELIVERY_SLACK_MS)
+    .map((delivery) => ({ source: 'delivery', at: delivery.createdAt, delivery }));
+  return [...own, ...notified].map((entry, order) => ({ entry, order })).sort((a, b) => Date.parse(a.entry.at) - Date.parse(b.entry.at) || a.order - b.order).map((x) => x.entry);
 }

@@ -81,12 +81,54 @@ export interface AlertDelivery {
   id: string;
   channelId: string;
   ruleId: string | null;
+  digestId?: string | null;
   kind?: string;
   status: 'sent' | 'retrying' | 'failed';
   attempts: number;
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+}
+
+/** One entry of an alert's history (`GET /alerts/{id}`): a state change, a notification, or a user's ack or snooze. */
+export interface AlertHistoryEntry {
+  at: string;
+  event: 'pending' | 'firing' | 'resolved' | 'notified' | 'acknowledged' | 'snoozed';
+  state?: AlertState;
+  value?: number | null;
+  by?: string;
+}
+
+export interface AlertWithHistory extends AlertInstance {
+  history: AlertHistoryEntry[];
+}
+
+/** A weekly digest (`GET /digests`): weekday ISO (1 = Monday), hour 0–23, both in the workspace zone. */
+export interface Digest {
+  id: string;
+  name: string;
+  portfolioId: string | null;
+  channelIds: string[];
+  weekday: number;
+  hour: number;
+  /** The local date of the last scheduled send (a send now leaves it). */
+  lastSentFor: string | null;
+  createdAt: string;
+}
+
+export type DigestBody = Pick<Digest, 'name' | 'portfolioId' | 'channelIds' | 'weekday' | 'hour'>;
+
+export interface DigestPreview {
+  subject: string;
+  html: string;
+  text: string;
+  week: { from: string; to: string };
+}
+
+export interface DigestSent {
+  digestId: string;
+  week: string;
+  deliveryIds: string[];
 }
 
 export interface Items<T> {

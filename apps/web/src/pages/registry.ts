@@ -7,6 +7,7 @@ import { AuditPage } from './audit/audit.page';
 import { CapacityPage } from './capacity/capacity.page';
 import { ApiKeysPage } from './api-keys/api-keys.page';
 import { ConnectorsPage } from './connectors/connectors.page';
+import { DigestsPage } from './digests/digests.page';
 import { FlowPage } from './flow/flow.page';
 import { ForecastPage } from './forecast/forecast.page';
 import { ImportsPage } from './imports/imports.page';
@@ -34,6 +35,7 @@ export const PAGES: readonly PageDefinition[] = [
   { path: '/portfolios', title: 'Portfolios', component: PortfoliosPage, nav: { group: 'settings', label: 'Portfolios', order: 16 } },
   { path: '/alert-rules', title: 'Alert rules', component: AlertRulesPage, nav: { group: 'settings', label: 'Alert rules', order: 50 } },
   { path: '/alert-channels', title: 'Alert channels', component: AlertChannelsPage, nav: { group: 'settings', label: 'Alert channels', order: 55 } },
+  { path: '/digests', title: 'Digests', component: DigestsPage, nav: { group: 'settings', label: 'Digests', order: 57 } },
   // The address a channel's test message links to (FLOWLENS_PUBLIC_URL + /settings/alert-channels).
   { path: '/settings/alert-channels', title: 'Alert channels', component: AlertChannelsPage },
   { path: '/audit', title: 'Audit log', component: AuditPage, nav: { group: 'settings', label: 'Audit log', order: 90 }, minRole: 'admin' },

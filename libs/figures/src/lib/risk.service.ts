@@ -11,7 +11,10 @@ import {
   isInProgress,
   isWorkItem,
   localDateOf,
+  memoOnInput,
   planDeliveries,
+  type EpicForecast,
+  type ReleaseForecast,
   rollUp,
   startOfLocalDay,
   type RiskInput,
@@ -74,11 +77,29 @@ export class RiskService {
   /**
    * The releases and epics touching the boards, planned here (one pass over the input) and
    * forecast on the worker pool: one Monte Carlo per release and per epic must not hold the event
-   * loop, and the worker receives their counts and histories rather than the whole input.
+   * loop, and the worker receives their counts and histories rather than the whole input. A
+   * forecast is made once per input (same trials, seed, window and threshold): the scopes of one
+   * evaluation that share a release or an epic (a board, its team, their portfolio) share its run.
    */
   async deliveries(e: RiskEvaluation, q: Q, boardIds: readonly string[] = e.scope.boardIds) {
     const options = { ...parseOrThrow(deliveryQuerySchema, q), boardIds: [...boardIds], threshold: e.query.threshold };
-    return { ...(await this.monteCarlo.deliveries(planDeliveries(e.input, options))), options };
+    const plan = planDeliveries(e.input, options);
+    const made = memoOnInput(e.input, `forecasts\u0000${options.trials}\u0000${options.seed}\u0000${options.window}\u0000${options.threshold}`, () => new Map<string, Promise<unknown>>());
+    const releaseKey = (r: { releaseId: string }) => `release\u0000${r.releaseId}`;
+    const epicKey = (x: { epicKey: string }) => `epic\u0000${x.epicKey}`;
+    const releases = plan.releases.filter((r) => !made.has(releaseKey(r)));
+    const epics = plan.epics.filter((x) => !made.has(epicKey(x)));
+    if (releases.length || epics.length) {
+      const run = this.monteCarlo.deliveries({ ...plan, releases, epics });
+      run.catch(() => [...releases.map(releaseKey), ...epics.map(epicKey)].forEach((key) => made.delete(key)));
+      releases.forEach((r, i) => made.set(releaseKey(r), run.then((f) => f.releases[i])));
+      epics.forEach((x, i) => made.set(epicKey(x), run.then((f) => f.epics[i])));
+    }
+    return {
+      releases: (await Promise.all(plan.releases.map((r) => made.get(releaseKey(r))))) as ReleaseForecast[],
+      epics: (await Promise.all(plan.epics.map((x) => made.get(epicKey(x))))) as EpicForecast[],
+      options,
+    };
   }
 
   dependencies(e: RiskEvaluation) {

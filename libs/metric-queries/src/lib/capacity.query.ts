@@ -3,7 +3,7 @@ import { endOfLocalDay } from '@flowlens/metrics';
 import { datesBetween } from './date-buckets';
 import { EvaluatedItemsSource } from './evaluated-items.source';
 import type { MetricQueryContext } from './query-context';
-import { localDate, OPEN_END, segmentEnds } from './sql-fragments';
+import { boardGrouping, localDate, OPEN_END, perBoard, segmentEnds } from './sql-fragments';
 
 /** Per local date of the window: items started (arrivals), created and done, and the backlog at the end of `to`. */
 export interface FlowCounts {
@@ -32,6 +32,8 @@ export interface ActiveTimeRow {
   readonly ms: number;
 }
 
+type FlowRow = { board: string; arrivals: number[]; created: number[]; done: number[]; backlog: number; estimated: number; e_arrivals: number[]; e_created: number[]; e_done: number[]; e_backlog: number };
+
 const dayIndex = (ms: string) => `toInt32(${localDate(ms)}) - toInt32(toDate({from:String}))`;
 /** The day index of an instant inside [from, to], else -1 (outside every histogram bucket). */
 const inWindow = (ms: string) => `ifNull(if(${ms} >= {fromMs:Int64} AND ${ms} < {toEndMs:Int64}, ${dayIndex(ms)}, -1), -1)`;
@@ -46,14 +48,24 @@ export class CapacityQuery {
   constructor(private readonly items: EvaluatedItemsSource) {}
 
   async flowCounts(ctx: MetricQueryContext): Promise<FlowCounts> {
+    return (await this.flowScan(ctx, false)).get('') ?? this.countsOf(ctx, undefined);
+  }
+
+  /** The same counts for each board of the context, from one scan. */
+  async flowCountsByBoard(ctx: MetricQueryContext): Promise<Map<string, FlowCounts>> {
+    return perBoard(ctx.boardIds, await this.flowScan(ctx, true), () => this.countsOf(ctx, undefined));
+  }
+
+  private async flowScan(ctx: MetricQueryContext, byBoard: boolean): Promise<Map<string, FlowCounts>> {
     const dates = datesBetween(ctx.from, ctx.to);
-    type Row = { arrivals: number[]; created: number[]; done: number[]; backlog: number; estimated: number; e_arrivals: number[]; e_created: number[]; e_done: number[]; e_backlog: number };
     const createdDay = `if(category = 'removed', -1, ${inWindow('created_at')})`;
     const inBacklog = `arrayExists((s, e, c) -> c = 'backlog' AND s < {toEndMs:Int64} AND e >= {toEndMs:Int64}, seg_at, ${segmentEnds(OPEN_END)}, seg_cat)`;
     const points = 'ifNull(estimate, 0)';
-    const [row] = await this.items.query<Row>(
+    const board = boardGrouping(byBoard);
+    const rows = await this.items.query<FlowRow>(
       ctx,
-      `SELECT countResample(0, {days:Int32}, 1)(${inWindow('started_at')}) AS arrivals,
+      `SELECT ${board.select},
+              countResample(0, {days:Int32}, 1)(${inWindow('started_at')}) AS arrivals,
               countResample(0, {days:Int32}, 1)(${createdDay}) AS created,
               countResample(0, {days:Int32}, 1)(${inWindow('done_at')}) AS done,
               toUInt64(countIf(${inBacklog})) AS backlog,
@@ -62,9 +74,14 @@ export class CapacityQuery {
               sumResample(0, {days:Int32}, 1)(${points}, ${createdDay}) AS e_created,
               sumResample(0, {days:Int32}, 1)(${points}, ${inWindow('done_at')}) AS e_done,
               sumIf(${points}, ${inBacklog}) AS e_backlog
-       FROM items`,
+       FROM items ${board.groupBy}`,
       { days: dates.length },
     );
+    return new Map(rows.map((row) => [row.board, this.countsOf(ctx, row)]));
+  }
+
+  private countsOf(ctx: MetricQueryContext, row: FlowRow | undefined): FlowCounts {
+    const dates = datesBetween(ctx.from, ctx.to);
     const counts = (values: readonly number[] | undefined) => dates.map((_, i) => Number(values?.[i] ?? 0));
     const estimated = Number(row?.estimated ?? 0);
     const estimate = estimated === 0 ? null : { items: estimated, arrivals: counts(row?.e_arrivals), created: counts(row?.e_created), throughput: counts(row?.e_done), backlog: Number(row?.e_backlog ?? 0) };

@@ -3,6 +3,7 @@ import { durationDays, MS_PER_DAY, summarise, type Summary } from '@flowlens/met
 import { EvaluatedItemsSource } from './evaluated-items.source';
 import type { MetricQueryContext } from './query-context';
 import { DONE_IN_WINDOW } from './query-params';
+import { boardGrouping, perBoard } from './sql-fragments';
 
 export interface ElapsedItem {
   readonly itemKey: string;
@@ -29,6 +30,17 @@ export class ElapsedTimeQuery {
   async run(ctx: MetricQueryContext, kind: ElapsedKind, limit = Number.MAX_SAFE_INTEGER): Promise<ElapsedTimeResult> {
     const { summary, items } = await this.scan(ctx, kind, limit);
     return { ...summary, items, itemsTotal: summary.count };
+  }
+
+  /** The summary alone (no items) for each board of the context, from one scan. */
+  async summaryByBoard(ctx: MetricQueryContext, kind: ElapsedKind): Promise<Map<string, Summary>> {
+    const from = kind === 'cycle' ? 'started_at' : 'created_at';
+    const board = boardGrouping(true);
+    const rows = await this.items.query<{ board: string; ms: number[] }>(
+      ctx,
+      `SELECT ${board.select}, arraySort(groupArray(assumeNotNull(done_at) - assumeNotNull(${from}))) AS ms FROM items WHERE ${DONE_IN_WINDOW} ${board.groupBy}`,
+    );
+    return perBoard(ctx.boardIds, new Map(rows.map((r) => [r.board, summariseDurations(r.ms)])), () => summariseDurations([]));
   }
 
   private async scan(ctx: MetricQueryContext, kind: ElapsedKind, limit: number): Promise<{ summary: Summary; items: ElapsedItem[] }> {

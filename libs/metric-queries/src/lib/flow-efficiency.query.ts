@@ -3,7 +3,7 @@ import { MS_PER_DAY } from '@flowlens/metrics';
 import { EvaluatedItemsSource } from './evaluated-items.source';
 import type { MetricQueryContext } from './query-context';
 import { DONE_IN_WINDOW } from './query-params';
-import { segmentEnds } from './sql-fragments';
+import { boardGrouping, perBoard, segmentEnds } from './sql-fragments';
 
 export interface FlowEfficiencyResult {
   readonly efficiency: number | null;
@@ -22,6 +22,16 @@ export class FlowEfficiencyQuery {
       `SELECT ${efficiencySumsSql()} FROM (SELECT *, ${SEGMENT_ENDS_AT_DONE} FROM items WHERE ${DONE_IN_WINDOW})`,
     );
     return flowEfficiencyOf(Number(row?.active ?? 0), Number(row?.wait ?? 0));
+  }
+
+  /** The same figure for each board of the context, from one scan. */
+  async byBoard(ctx: MetricQueryContext): Promise<Map<string, FlowEfficiencyResult>> {
+    const board = boardGrouping(true);
+    const rows = await this.items.query<{ board: string; active: number; wait: number }>(
+      ctx,
+      `SELECT ${board.select}, ${efficiencySumsSql()} FROM (SELECT *, ${SEGMENT_ENDS_AT_DONE} FROM items WHERE ${DONE_IN_WINDOW}) ${board.groupBy}`,
+    );
+    return perBoard(ctx.boardIds, new Map(rows.map((r) => [r.board, flowEfficiencyOf(Number(r.active), Number(r.wait))])), () => flowEfficiencyOf(0, 0));
   }
 }
 

@@ -22,3 +22,17 @@ export const mayBeInProgressBefore = (instant: string) => `started_at < ${instan
 
 /** Each segment's end: the next segment's start, `last` for the last one (an array the same length as seg_at). */
 export const segmentEnds = (last: string) => `arrayPushBack(arrayPopFront(seg_at), ${last})`;
+
+/**
+ * One scan answering a figure per board of the context (an alert cycle's board rules) or for the
+ * whole filter: `board` is a column of the result either way ('' for the whole filter). With
+ * `byBoard`, an aggregate over no rows is no row, so callers give the boards without one their empty figure.
+ */
+export function boardGrouping(byBoard: boolean): { readonly select: string; readonly groupBy: string; readonly key: string } {
+  return byBoard ? { select: 'board_id AS board', groupBy: 'GROUP BY board', key: 'board' } : { select: `'' AS board`, groupBy: '', key: `''` };
+}
+
+/** Each board of the context with its figure from `found` (rows by board), or `empty` when it had no row. */
+export function perBoard<T>(boardIds: readonly string[], found: ReadonlyMap<string, T>, empty: () => T): Map<string, T> {
+  return new Map(boardIds.map((board) => [board, found.get(board) ?? empty()]));
+}

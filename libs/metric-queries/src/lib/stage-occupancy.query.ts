@@ -5,7 +5,7 @@ import { sortedCycleTimesSql, summariseDurations } from './elapsed-time.query';
 import { EvaluatedItemsSource } from './evaluated-items.source';
 import type { MetricQueryContext } from './query-context';
 import { DONE_IN_WINDOW } from './query-params';
-import { localDate, OPEN_END, segmentEnds } from './sql-fragments';
+import { boardGrouping, localDate, OPEN_END, perBoard, segmentEnds } from './sql-fragments';
 
 export interface StageDay {
   readonly date: string;
@@ -30,50 +30,74 @@ export class StageOccupancyQuery {
 
   /** Items per stage (key `stage US category`) at the end of each day. */
   async run(ctx: MetricQueryContext): Promise<StageDay[]> {
-    const dates = datesBetween(ctx.from, ctx.to);
-    const rows = await this.byStage(ctx, dates.length);
+    return this.stageDays(ctx.from, ctx.to, await this.byStage(ctx, datesBetween(ctx.from, ctx.to).length, false));
+  }
+
+  /** The same per board of the context, from one scan. */
+  async runByBoard(ctx: MetricQueryContext): Promise<Map<string, StageDay[]>> {
+    const rows = await this.byStage(ctx, datesBetween(ctx.from, ctx.to).length, true);
+    const byKey = new Map<string, typeof rows>();
+    for (const row of rows) byKey.set(row.board, [...(byKey.get(row.board) ?? []), row]);
+    return perBoard(ctx.boardIds, new Map([...byKey].map(([board, list]) => [board, this.stageDays(ctx.from, ctx.to, list)])), () => this.stageDays(ctx.from, ctx.to, []));
+  }
+
+  private stageDays(from: string, to: string, rows: ReadonlyArray<{ stage: string; category: string; starts: number[]; ends: number[] }>): StageDay[] {
     const perKey = rows.map((r) => ({ key: `${r.stage}\u001f${r.category}`, running: runningSum(r.starts, r.ends) }));
-    return dates.map((date, i) => ({ date, counts: new Map(perKey.filter((k) => k.running[i] !== 0).map((k) => [k.key, k.running[i] as number])) }));
+    return datesBetween(from, to).map((date, i) => ({ date, counts: new Map(perKey.filter((k) => k.running[i] !== 0).map((k) => [k.key, k.running[i] as number])) }));
   }
 
   /** WIP (items in an active or wait stage) at the end of each day. */
   async wip(ctx: MetricQueryContext): Promise<Array<{ date: string; wip: number }>> {
-    return (await this.wipScan(ctx, false)).days;
+    return (await this.wipScan(ctx, false, false)).get('')?.days ?? this.wipDays(ctx, null).days;
+  }
+
+  /** The daily WIP of each board of the context, from one scan. */
+  async wipByBoard(ctx: MetricQueryContext): Promise<Map<string, Array<{ date: string; wip: number }>>> {
+    const found = await this.wipScan(ctx, false, true);
+    return perBoard(ctx.boardIds, new Map([...found].map(([board, r]) => [board, r.days])), () => this.wipDays(ctx, null).days);
   }
 
   /** The daily WIP and, from the same scan, the cycle time of the items done in [from, to]. */
-  wipAndCycleTimes(ctx: MetricQueryContext): Promise<{ days: Array<{ date: string; wip: number }>; cycleTime: Summary }> {
-    return this.wipScan(ctx, true);
+  async wipAndCycleTimes(ctx: MetricQueryContext): Promise<{ days: Array<{ date: string; wip: number }>; cycleTime: Summary }> {
+    return (await this.wipScan(ctx, true, false)).get('') ?? this.wipDays(ctx, null);
   }
 
   /** Per stage: the segments in force at some day's end of the window, one row each, grouped. */
-  private byStage(ctx: MetricQueryContext, days: number) {
-    return this.items.query<{ stage: string; category: string; starts: number[]; ends: number[] }>(
+  private byStage(ctx: MetricQueryContext, days: number, byBoard: boolean) {
+    const board = boardGrouping(byBoard);
+    return this.items.query<{ board: string; stage: string; category: string; starts: number[]; ends: number[] }>(
       ctx,
-      `SELECT segment.1 AS stage, segment.2 AS category,
+      `SELECT ${board.select}, segment.1 AS stage, segment.2 AS category,
               countResample(0, {days:Int32}, 1)(${FIRST_DAY('segment.3')}) AS starts,
               countResample(0, {days:Int32}, 1)(${END_DAY('segment.4')}) AS ends
-       FROM (SELECT arrayFilter(s -> s.3 < {toEndMs:Int64} AND s.4 >= {fromMs:Int64}, arrayZip(seg_stage, seg_cat, seg_at, ${segmentEnds(OPEN_END)})) AS segments FROM items)
+       FROM (SELECT board_id, arrayFilter(s -> s.3 < {toEndMs:Int64} AND s.4 >= {fromMs:Int64}, arrayZip(seg_stage, seg_cat, seg_at, ${segmentEnds(OPEN_END)})) AS segments FROM items)
        ARRAY JOIN segments AS segment
-       GROUP BY stage, category ORDER BY stage, category`,
+       GROUP BY ${board.key}, stage, category ORDER BY ${board.key}, stage, category`,
       { days },
     );
   }
 
   /** Over the WIP stages: one histogram over each item's array of segments (-Array), no row per segment. */
-  private async wipScan(ctx: MetricQueryContext, withCycleTimes: boolean) {
+  private async wipScan(ctx: MetricQueryContext, withCycleTimes: boolean, byBoard: boolean) {
     const dates = datesBetween(ctx.from, ctx.to);
-    const [row] = await this.items.query<{ starts: number[]; ends: number[]; cycle_ms: number[] }>(
+    const board = boardGrouping(byBoard);
+    const rows = await this.items.query<{ board: string; starts: number[]; ends: number[]; cycle_ms: number[] }>(
       ctx,
-      `SELECT countResampleArray(0, {days:Int32}, 1)(arrayMap(s -> ${FIRST_DAY('s.1')}, segments)) AS starts,
+      `SELECT ${board.select},
+              countResampleArray(0, {days:Int32}, 1)(arrayMap(s -> ${FIRST_DAY('s.1')}, segments)) AS starts,
               countResampleArray(0, {days:Int32}, 1)(arrayMap(s -> ${END_DAY('s.2')}, segments)) AS ends,
               ${withCycleTimes ? sortedCycleTimesSql(DONE_IN_WINDOW) : '[]'} AS cycle_ms
        FROM (
-         SELECT done_at, started_at,
+         SELECT board_id, done_at, started_at,
                 arrayFilter(s -> s.1 < {toEndMs:Int64} AND s.2 >= {fromMs:Int64} AND s.3 IN ('active', 'wait'), arrayZip(seg_at, ${segmentEnds(OPEN_END)}, seg_cat)) AS segments
-         FROM items)`,
+         FROM items) ${board.groupBy}`,
       { days: dates.length },
     );
+    return new Map(rows.map((row) => [row.board, this.wipDays(ctx, row)]));
+  }
+
+  private wipDays(ctx: MetricQueryContext, row: { starts: number[]; ends: number[]; cycle_ms: number[] } | null): { days: Array<{ date: string; wip: number }>; cycleTime: Summary } {
+    const dates = datesBetween(ctx.from, ctx.to);
     const running = row ? runningSum(row.starts, row.ends) : dates.map(() => 0);
     return { days: dates.map((date, i) => ({ date, wip: running[i] as number })), cycleTime: summariseDurations(row?.cycle_ms ?? []) };
   }

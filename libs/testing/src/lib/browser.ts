@@ -29,6 +29,9 @@ export interface ShownFigure {
 /** Where an endpoint of a `data-figure` is served (api.md: `metrics/` is dropped from the names). */
 const NOT_METRICS = /^(forecast|items|workflows|connectors|api-keys|imports|dead-letters|me|teams|portfolios|capacity|risk|risks|quality|alerts|alert-rules|alert-channels|alert-deliveries|audit|digests)(\/|$)/;
 
+/** Page URL names that stand for a path parameter of a figure's endpoint (see `apiPath`), not for a filter. */
+const PATH_PARAMETERS = ['alertId', 'digestId'];
+
 /**
  * A dashboard tab in a real browser: collects console errors and page errors, and knows how the
  * dashboard marks its state (`aria-busy` while fetching, `data-drawn` once a chart is drawn).
@@ -118,7 +121,8 @@ export class DashboardTab {
           for (const v of over.getAll(name)) query.append(name, v);
         }
       }
-      const path = apiPath(endpoint, url.pathname);
+      const path = apiPath(endpoint, url, field);
+      for (const name of PATH_PARAMETERS) query.delete(name);
       const request = `${path}?${query.toString()}`;
       if (!answers.has(request)) answers.set(request, api.get(request).then((r) => (r.status === 200 ? r.body : { status: r.status, body: r.body })));
       const answer = readFigurePath(await answers.get(request), field);
@@ -150,11 +154,20 @@ function withinAgeDrift(field: string, answer: unknown, shown: string): boolean 
   return drift >= 0 && drift < 10 / (24 * 60);
 }
 
-/** `/api/v1/...` of a figure's endpoint; item figures take the key from the page path (`/items/<key>`). */
-export function apiPath(endpoint: string, pagePath: string): string {
+/**
+ * `/api/v1/...` of a figure's endpoint. Path parameters are left out of figure names (api.md), so
+ * the page URL names them: an item's key its path (`/items/<key>`), the digest of a preview
+ * `digestId`, and the one alert of a detail panel `alertId` (any `alerts` field but the list's `items`).
+ */
+export function apiPath(endpoint: string, page: string | URL, field = ''): string {
+  const url = typeof page === 'string' ? new URL(page, 'http://page') : page;
   if (endpoint === 'items' || endpoint === 'items/timeline') {
-    const key = decodeURIComponent(pagePath.split('/')[2] ?? '');
+    const key = decodeURIComponent(url.pathname.split('/')[2] ?? '');
     return `/api/v1/items/${encodeURIComponent(key)}${endpoint === 'items/timeline' ? '/timeline' : ''}`;
   }
+  const digestId = url.searchParams.get('digestId');
+  if (endpoint === 'digests/preview' && digestId) return `/api/v1/digests/${encodeURIComponent(digestId)}/preview`;
+  const alertId = url.searchParams.get('alertId');
+  if (endpoint === 'alerts' && alertId && !/^items(\[|\.|$)/.test(field)) return `/api/v1/alerts/${encodeURIComponent(alertId)}`;
   return NOT_METRICS.test(endpoint) ? `/api/v1/${endpoint}` : `/api/v1/metrics/${endpoint}`;
 }

@@ -1,36 +1,9 @@
-import { type ReactNode, useState } from 'react';
-import { ApiRequestError } from '../../lib/api-client';
+import { useState } from 'react';
+import { ApiErrors } from '../../components/api-errors';
+import { Field } from '../../components/form-field';
 import { ALERT_KINDS, type AlertChannel, type AlertKind, SEVERITIES, type Severity } from '../../lib/alert-types';
 import type { Portfolio, Team } from '../../lib/capacity-types';
 import { KIND_PARAMS, KIND_TEXT, type RuleDraft, type ScopeType, withKind } from './rule-draft';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <label className="field filter">
-      <span>{label}</span>
-      {children}
-    </label>
-  );
-}
-
-/** The API's refusal next to the form: its message, and each field it named. */
-export function RuleErrors({ error }: { error: Error }) {
-  const details = error instanceof ApiRequestError ? error.details : [];
-  return (
-    <div className="state state-error" role="alert">
-      <strong>{error instanceof ApiRequestError && error.status === 403 ? `Not allowed: ${error.message}` : error.message}</strong>
-      {details.length > 0 && (
-        <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
-          {details.map((d, i) => (
-            <li key={i}>
-              {d.path && <code>{d.path}</code>} {d.message}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
 
 interface Props {
   readonly initial: RuleDraft;
@@ -150,7 +123,7 @@ export function RuleForm({ initial, boards, teams, portfolios, channels, editabl
             <input type="checkbox" name="enabled" checked={d.enabled} onChange={(e) => set({ enabled: e.target.checked })} /> enabled
           </label>
         </div>
-        {error && <RuleErrors error={error} />}
+        {error && <ApiErrors error={error} />}
         {editable && (
           <p>
             <button type="submit" className="btn-primary">

@@ -11,15 +11,20 @@ import { hasRole } from '../../lib/roles';
 import { useSignedIn } from '../../lib/session';
 import { useApi } from '../../lib/use-api';
 import { AlertActions } from './alert-actions';
+import { AlertDetailPanel } from './alert-detail.panel';
 import { DeliveriesPanel } from './deliveries.panel';
 
 const TAB_TEXT: Record<AlertState, string> = { firing: 'Firing', pending: 'Pending', resolved: 'Resolved' };
 
-/** Alerts by state (`state` in the URL, as the API names it), with acknowledge and snooze, and the delivery log. */
+/**
+ * Alerts by state (`state` in the URL, as the API names it), with acknowledge and snooze; a click on
+ * an alert opens its detail (`alertId` in the URL); and the delivery log.
+ */
 export function AlertsPage() {
   const { me } = useSignedIn();
-  const { params } = useFilters(() => ({ state: 'firing' }));
+  const { params, update } = useFilters(() => ({ state: 'firing' }));
   const state = params.get('state') as AlertState;
+  const alertId = params.get('alertId');
   const alerts = useApi<Items<AlertInstance>>('alerts', pick(params, ['state']));
   const rules = useApi<Items<AlertRule>>('alert-rules');
   const [actionError, setActionError] = useState<Error | null>(null);
@@ -60,6 +65,7 @@ export function AlertsPage() {
                     <th>started</th>
                     <th>{state === 'resolved' ? 'resolved' : 'notified'}</th>
                     <th>handling</th>
+                    <th />
                     {editable && state !== 'resolved' && <th />}
                   </tr>
                 </thead>
@@ -68,7 +74,14 @@ export function AlertsPage() {
                     const rule = ruleOf(a.ruleId);
                     const at = (field: string) => `alerts.items[id=${a.id}].${field}`;
                     return (
-                      <tr key={a.id} data-alert-id={a.id} data-rule-id={a.ruleId}>
+                      <tr
+                        key={a.id}
+                        data-alert-id={a.id}
+                        data-rule-id={a.ruleId}
+                        aria-selected={a.id === alertId}
+                        className="row-clickable"
+                        onClick={(e) => !(e.target as HTMLElement).closest('a, button, select, input') && update({ alertId: a.id })}
+                      >
                         <td>
                           {rule ? <Link to={`/alert-rules?ruleId=${rule.id}`}>{rule.name}</Link> : <span className="muted">deleted rule</span>} {rule && <span className={SEVERITY_BADGE[rule.severity]}>{rule.severity}</span>}
                         </td>
@@ -89,6 +102,11 @@ export function AlertsPage() {
                             </div>
                           )}
                         </td>
+                        <td>
+                          <button type="button" className="btn-link" onClick={() => update({ alertId: a.id })} aria-label={`Details of alert ${a.id}`}>
+                            Details
+                          </button>
+                        </td>
                         {editable && state !== 'resolved' && (
                           <td>
                             <AlertActions alert={a} onError={setActionError} />
@@ -102,6 +120,7 @@ export function AlertsPage() {
             </div>
           )}
         </Panel>
+        {alertId && <AlertDetailPanel key={alertId} alertId={alertId} rules={rules.data?.items ?? []} onClose={() => update({ alertId: null })} />}
         <DeliveriesPanel />
       </div>
     </>

@@ -3,7 +3,7 @@ import { Panel } from '../../components/panel';
 import type { AlertChannel, AlertDelivery, AlertRule, Items } from '../../lib/alert-types';
 import { useApi } from '../../lib/use-api';
 
-const STATUS_BADGE: Record<AlertDelivery['status'], string> = { sent: 'badge badge-good', retrying: 'badge badge-warn', failed: 'badge badge-bad' };
+export const STATUS_BADGE: Record<AlertDelivery['status'], string> = { sent: 'badge badge-good', retrying: 'badge badge-warn', failed: 'badge badge-bad' };
 
 /** The delivery log, newest first: every notification to every channel, its tries and last error. */
 export function DeliveriesPanel({ refetchInterval }: { refetchInterval?: number | false }) {

@@ -2,7 +2,7 @@ import { forecastWhenAcross } from '../forecast/forecast-when-across';
 import { ForecastImpossibleError } from '../forecast/forecast-impossible.error';
 import { addLocalDays, localDateOf, startOfLocalDay } from '../time/local-day.util';
 import { cmp } from './item-signals';
-import { isWorkItem, type RiskInput, type RiskItem } from './risk-item';
+import { isWorkItem, memoOnInput, type RiskInput, type RiskItem } from './risk-item';
 
 export interface DeliveryOptions {
   readonly boardIds: readonly string[];
@@ -94,20 +94,43 @@ export function forecastDeliveries(plan: DeliveryPlan): { releases: ReleaseForec
 
 /** The plan of every release (sorted by id) and epic (sorted by key) that `options.boardIds` asks for. */
 export function planDeliveries(input: RiskInput, options: DeliveryOptions, which: { releases?: boolean; epics?: boolean } = {}): DeliveryPlan {
-  const asOfDate = localDateOf(input.t, input.timezone);
-  const work = input.items.filter(isWorkItem);
-  const order = new Map(work.map((item, i) => [item, i]));
-  const byVersion = indexBy(work, (item) => item.versions);
-  const byParent = indexBy(work, (item) => (item.parentId === null ? [] : [item.parentId]));
-  const union = (...lists: Array<readonly RiskItem[] | undefined>) => {
-    const found = new Set<RiskItem>();
-    for (const list of lists) for (const item of list ?? []) found.add(item);
-    return [...found].sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
-  };
-  const plan = (subject: Subject) => planOf(asOfDate, input.timezone, subject);
+  const every = everyDelivery(input, options.window);
+  const boards = new Set(options.boardIds);
+  const wanted = <T extends { readonly ownBoard: string | null; readonly plan: PlannedDelivery }>(list: readonly T[], asked: boolean | undefined) =>
+    asked === false ? [] : list.filter((s) => touches(s.plan.base.boardIds, s.ownBoard, boards)).map(({ ownBoard: _own, ...subject }) => subject);
+  const releases = wanted(every.releases, which.releases);
+  const epics = wanted(every.epics, which.epics);
+  const drawn = new Set([...releases, ...epics].flatMap((s) => s.plan.remainingByBoard.map(([board]) => board)));
+  const histories = new Map([...drawn].sort(cmp).map((board) => [board, every.history(board)]));
+  return { asOfDate: every.asOfDate, threshold: options.threshold, trials: options.trials, seed: options.seed, histories, releases, epics };
+}
 
-  const releases: Array<DeliveryPlan['releases'][number]> = [];
-  if (which.releases !== false) {
+interface EveryDelivery {
+  readonly asOfDate: string;
+  readonly history: (board: string) => number[];
+  readonly releases: ReadonlyArray<DeliveryPlan['releases'][number] & { readonly ownBoard: string | null }>;
+  readonly epics: ReadonlyArray<DeliveryPlan['epics'][number] & { readonly ownBoard: string | null }>;
+}
+
+/**
+ * Every open release and epic of the input planned, whatever its boards: once per input and
+ * history window (an alert cycle asks for many scopes of one input), each request keeping those
+ * touching its boards.
+ */
+function everyDelivery(input: RiskInput, window: number): EveryDelivery {
+  return memoOnInput(input, `deliveries\u0000${window}`, () => {
+    const asOfDate = localDateOf(input.t, input.timezone);
+    const work = input.items.filter(isWorkItem);
+    const order = new Map(work.map((item, i) => [item, i]));
+    const byVersion = indexBy(work, (item) => item.versions);
+    const byParent = indexBy(work, (item) => (item.parentId === null ? [] : [item.parentId]));
+    const union = (...lists: Array<readonly RiskItem[] | undefined>) => {
+      const found = new Set<RiskItem>();
+      for (const list of lists) for (const item of list ?? []) found.add(item);
+      return [...found].sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+    };
+    const plan = (subject: Subject) => planOf(asOfDate, input.timezone, subject);
+    const releases: Array<EveryDelivery['releases'][number]> = [];
     for (const release of [...input.releases].sort((a, b) => cmp(a.releaseId, b.releaseId))) {
       if (release.released || release.archived) continue;
       const matches = (item: RiskItem) =>
@@ -115,22 +138,16 @@ export function planDeliveries(input: RiskInput, options: DeliveryOptions, which
       const scope = union(byVersion.get(release.releaseId), byVersion.get(release.name)).filter(matches);
       const versionKey = (item: RiskItem) => (item.versions.includes(release.releaseId) ? release.releaseId : release.name);
       const planned = plan({ scope, joinedAt: (item) => item.versionSetAt[versionKey(item)] ?? null, target: release.releaseDate });
-      if (touches(planned.base.boardIds, release.boardId, options.boardIds)) releases.push({ releaseId: release.releaseId, name: release.name, releaseDate: release.releaseDate, plan: planned });
+      releases.push({ releaseId: release.releaseId, name: release.name, releaseDate: release.releaseDate, plan: planned, ownBoard: release.boardId });
     }
-  }
-  const epics: Array<DeliveryPlan['epics'][number]> = [];
-  if (which.epics !== false) {
+    const epics: Array<EveryDelivery['epics'][number]> = [];
     const open = input.items.filter((item) => item.isEpic && item.category !== 'done' && item.category !== 'removed');
     for (const epic of open.sort((a, b) => cmp(a.itemKey, b.itemKey))) {
-      const scope = union(byParent.get(epic.itemId), byParent.get(epic.itemKey));
-      const planned = plan({ scope, joinedAt: (item) => item.parentSetAt, target: epic.dueDate });
-      if (touches(planned.base.boardIds, epic.boardId, options.boardIds)) epics.push({ epicKey: epic.itemKey, dueDate: epic.dueDate, plan: planned });
+      const planned = plan({ scope: union(byParent.get(epic.itemId), byParent.get(epic.itemKey)), joinedAt: (item) => item.parentSetAt, target: epic.dueDate });
+      epics.push({ epicKey: epic.itemKey, dueDate: epic.dueDate, plan: planned, ownBoard: epic.boardId });
     }
-  }
-  const drawn = new Set([...releases, ...epics].flatMap((s) => s.plan.remainingByBoard.map(([board]) => board)));
-  const history = throughputHistories(input, options.window);
-  const histories = new Map([...drawn].sort(cmp).map((board) => [board, history(board)]));
-  return { asOfDate, threshold: options.threshold, trials: options.trials, seed: options.seed, histories, releases, epics };
+    return { asOfDate, history: throughputHistories(input, window), releases, epics };
+  });
 }
 
 function indexBy(items: readonly RiskItem[], keys: (item: RiskItem) => readonly string[]): Map<string, RiskItem[]> {
@@ -145,9 +162,9 @@ function indexBy(items: readonly RiskItem[], keys: (item: RiskItem) => readonly 
   return index;
 }
 
-function touches(scopeBoards: readonly string[], ownBoard: string | null, boardIds: readonly string[]): boolean {
-  if (boardIds.length === 0) return true;
-  return scopeBoards.some((board) => boardIds.includes(board)) || (ownBoard !== null && boardIds.includes(ownBoard));
+function touches(scopeBoards: readonly string[], ownBoard: string | null, boardIds: ReadonlySet<string>): boolean {
+  if (boardIds.size === 0) return true;
+  return scopeBoards.some((board) => boardIds.has(board)) || (ownBoard !== null && boardIds.has(ownBoard));
 }
 
 function planOf(asOfDate: string, timezone: string, subject: Subject): PlannedDelivery {
