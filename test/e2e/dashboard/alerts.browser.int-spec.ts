@@ -119,6 +119,13 @@ describe('dashboard: alert channels, rules and alerts (browser)', () => {
     expect(await firing.textContent()).toContain('PAY');
     await tab.settled();
     await tab.screenshot('alert-rule-evaluated');
+    // The firing's notification is sent in the background: the page is compared with the API
+    // below, so it is opened once that has happened (its delivery log does not follow it).
+    await eventually(
+      () => demo.api.get<{ items: Delivery[] }>(`/api/v1/alert-deliveries?ruleId=${rule.id}`),
+      (r) => r.body.items.length > 0 && r.body.items.every((d) => d.status !== 'retrying'),
+      { what: "the firing's notification sent" },
+    );
 
     await tab.goto('/alerts');
     await tab.settled();

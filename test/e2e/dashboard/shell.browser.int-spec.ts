@@ -71,6 +71,24 @@ describe('dashboard: sign-in and board flow (browser)', () => {
     await tab.screenshot('flow-board-ops');
   });
 
+  it('on a reload, asks for the figures without waiting for GET /me, which it still asks', async () => {
+    const tab = await demo.open('/flow?boardId=PAY');
+    tabs.push(tab);
+    await tab.page.reload();
+    await tab.settled();
+    const calls = (await tab.page.evaluate(
+      `performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v1/')).map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }))`,
+    )) as Array<{ path: string; start: number; end: number }>;
+    const me = calls.filter((c) => c.path === '/api/v1/me');
+    const figures = calls.filter((c) => c.path.startsWith('/api/v1/metrics/'));
+    expect(me).toHaveLength(1);
+    expect(figures.length).toBeGreaterThanOrEqual(7);
+    // The identity kept with the key gives the URL's defaults (the workspace's zone) at once.
+    expect(Math.min(...figures.map((c) => c.start))).toBeLessThan(me[0]?.end ?? 0);
+    expect(await tab.figureMismatches(demo.apiKey)).toEqual([]);
+    expect(tab.consoleErrors).toEqual([]);
+  });
+
   it('serves index.html for every dashboard URL, and keeps the API answering JSON', async () => {
     for (const path of ['/', '/flow?boardId=PAY', '/items/PAY-3', '/settings/workflows']) {
       const page = await fetch(`${demo.app.url}${path}`);

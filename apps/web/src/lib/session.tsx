@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { type ApiClient, createApiClient } from './api-client';
 import type { Role } from './roles';
 
-const STORAGE_KEY = 'flowlens.apiKey';
+// One entry: the key and the identity last answered for it (so that a reload renders at once).
+const STORAGE_KEY = 'flowlens.session';
 
 export interface Me {
   readonly workspace: { readonly id: string; readonly name: string; readonly timezone: string };
@@ -22,9 +23,15 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
-function storedKey(): string | null {
+interface Stored {
+  readonly apiKey: string;
+  readonly me?: Me;
+}
+
+function stored(): Stored | null {
   try {
-    return sessionStorage.getItem(STORAGE_KEY);
+    const value = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as Stored | null;
+    return typeof value?.apiKey === 'string' ? value : null;
   } catch {
     return null;
   }
@@ -32,7 +39,8 @@ function storedKey(): string | null {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const [apiKey, setApiKey] = useState<string | null>(storedKey);
+  const [initial] = useState(stored);
+  const [apiKey, setApiKey] = useState<string | null>(initial?.apiKey ?? null);
 
   const signOut = useCallback(() => {
     sessionStorage.removeItem(STORAGE_KEY);
@@ -41,14 +49,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [queryClient]);
 
   const api = useMemo(() => (apiKey ? createApiClient(apiKey, signOut) : null), [apiKey, signOut]);
-  const me = useQuery({ queryKey: ['me', apiKey], queryFn: () => (api as ApiClient).get<Me>('me'), enabled: api !== null, staleTime: 5 * 60_000, retry: false });
+  // The identity this tab last had for the key shows the page at once (its figure requests start
+  // with it, not after GET /me); GET /me still runs on every load, and a 401 signs out.
+  const me = useQuery({
+    queryKey: ['me', apiKey],
+    queryFn: () => (api as ApiClient).get<Me>('me'),
+    enabled: api !== null,
+    staleTime: 5 * 60_000,
+    retry: false,
+    initialData: () => (apiKey !== null && initial?.apiKey === apiKey ? initial.me : undefined),
+    initialDataUpdatedAt: 0,
+  });
+  useEffect(() => {
+    if (apiKey !== null && me.data) sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ apiKey, me: me.data } satisfies Stored));
+  }, [apiKey, me.data]);
 
   const signIn = useCallback(
     async (candidate: string) => {
       const key = candidate.trim();
       const probe = await createApiClient(key).get<Me>('me');
       queryClient.setQueryData(['me', key], probe);
-      sessionStorage.setItem(STORAGE_KEY, key);
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ apiKey: key, me: probe } satisfies Stored));
       setApiKey(key);
     },
     [queryClient],

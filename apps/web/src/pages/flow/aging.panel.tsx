@@ -14,13 +14,16 @@ export function AgingPanel({ query }: { query: URLSearchParams }) {
   const cfd = useApi<Cfd>('metrics/cfd', query);
   const navigate = useNavigate();
   const order = cfd.data?.stages ?? [];
+  // Drawn once, when the stage order is known too (or the CFD failed), rather than again when it comes.
+  const ordered = !cfd.isPending;
+  const shown = { data: ordered ? aging.data : undefined, error: aging.error, isPending: aging.isPending || !ordered, isFetching: aging.isFetching };
   return (
     <Panel
       title="Aging work in progress"
       subtitle="Items in progress by stage, their age against the cycle-time percentiles; colour is each item's pace"
       name="aging"
       wide
-      query={aging}
+      query={shown}
       isEmpty={(d) => d.itemsTotal === 0}
       emptyText="No item is in progress."
       csv={(d) => d.items.map((i) => ({ itemKey: i.itemKey, stage: i.stage, category: i.category, startedAt: i.startedAt, ageDays: i.ageDays }))}

@@ -1,3 +1,5 @@
+import { CustomChart } from 'echarts/charts';
+import * as echarts from 'echarts/core';
 import { useParams, useSearchParams } from 'react-router';
 import { CATEGORY_COLORS, COLORS } from '../../components/chart-theme';
 import { Figure, Stat } from '../../components/figure';
@@ -12,6 +14,8 @@ import { hasRole } from '../../lib/roles';
 import { useSignedIn } from '../../lib/session';
 import { useApi } from '../../lib/use-api';
 import { timelineBars } from '../../lib/timeline-data';
+
+echarts.use([CustomChart]);
 
 /** Where the item lives in its source tool: Trello from the card's short link, Jira from the connector's `siteUrl`. */
 function sourceLink(item: Item, connectors: Connector[] | undefined): string | null {
