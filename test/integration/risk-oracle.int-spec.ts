@@ -23,7 +23,7 @@ import {
   type RiskInput,
   type RiskRelease,
 } from '@flowlens/metrics';
-import { EventFactory, RISK_EARLIER, RISK_NOW, riskBoard } from '@flowlens/metrics/testing';
+import { EventFactory, JIRA, RISK_EARLIER, RISK_NOW, riskBoard } from '@flowlens/metrics/testing';
 import { ProjectionWriter } from '@flowlens/projections';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'flowlens-risk-'));
@@ -130,6 +130,33 @@ describe('risk signals: SQL input vs the in-memory reference', () => {
       { numRuns: Number(process.env.FLOWLENS_ORACLE_RUNS ?? 10) },
     );
   }, 10 * 60_000);
+
+  it('gives the same figures from any horizon before the windows it reads, and keeps the ends of links done long ago', async () => {
+    // Beside the fixture: an item done a year before, blocking an open one, and another done as long
+    // ago with no link, version or parent (an input from a later horizon leaves that one out).
+    const old = new EventFactory('jira', 'c0a8012e-6f1b-4c3d-9e2a-7b5d4f3a2e10', 'KAN');
+    const blocker = old.item('old-blocker', 'KAN-OLD1');
+    const lone = old.item('old-lone', 'KAN-OLD2');
+    const open = old.item('old-dependent', 'KAN-OLD3');
+    const extra = [
+      ...[blocker, lone].flatMap((item) => [item.created('2023-02-01T09:00:00.000Z', JIRA.todo), item.status('2023-02-02T09:00:00.000Z', JIRA.todo, JIRA.inProgress), item.status('2023-02-10T09:00:00.000Z', JIRA.inProgress, JIRA.done)]),
+      open.created('2024-03-02T09:00:00.000Z', JIRA.todo),
+      open.status('2024-03-04T09:00:00.000Z', JIRA.todo, JIRA.inProgress),
+      old.link('2024-03-05T09:00:00.000Z', 'ItemLinkCreated', { key: 'KAN-OLD1' }, { id: 'old-dependent' }),
+    ];
+    const { workspaceId } = await load([...riskBoard(), ...extra]);
+    // As RiskService reads it: the horizon is at most the SLE window's start and the window's from.
+    const horizon = Date.parse('2023-06-01T00:00:00.000Z');
+    for (const pointInTime of [true, false]) {
+      const everything = await query.run(contextOf(workspaceId, RISK_NOW, pointInTime), 0, new Map());
+      const fromHorizon = await query.run(contextOf(workspaceId, RISK_NOW, pointInTime), horizon, new Map());
+      expect(everything.items.some((i) => i.itemKey === 'KAN-OLD2')).toBe(true);
+      expect(fromHorizon.items.map((i) => i.itemKey)).toContain('KAN-OLD1');
+      if (pointInTime) expect(fromHorizon.items.map((i) => i.itemKey)).not.toContain('KAN-OLD2');
+      expect(figures(fromHorizon)).toEqual(figures(everything));
+      expect(computeDependencies(fromHorizon, []).find((d) => d.itemKey === 'KAN-OLD3')).toMatchObject({ blockedByKey: 'KAN-OLD1', open: false });
+    }
+  });
 
   it('reads the hand-made cases as metrics.md defines them', () => {
     const input = riskInputOf(loaded.events, { at: RISK_NOW, pointInTime: false, timezone: 'UTC' });

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { ClickHouseStore, TABLES } from '@flowlens/clickhouse';
 import type { ItemLinkPayload } from '@flowlens/contracts';
-import { foldRiskFields, isEpicType, resolveLinks, type LinkChange, type RiskFieldChange, type RiskInput, type RiskItem, type RiskLink, type RiskRelease, type StageCategory } from '@flowlens/metrics';
+import { foldRiskFields, isEpicType, resolveLinks, type LinkChange, type RiskFieldChange, type RiskInput, type RiskItem, type RiskRelease, type StageCategory } from '@flowlens/metrics';
 import { EvaluatedItemsSource } from './evaluated-items.source';
 import type { MetricQueryContext } from './query-context';
 import { baseParams } from './query-params';
@@ -45,10 +45,13 @@ const nn = (v: string | number | null) => (v === null ? null : Number(v));
 @Injectable()
 export class RiskInputQuery {
   /**
-   * Present-time inputs by workspace, data version, horizon and workflow maps: every risk endpoint
-   * and board of a workspace reads the same input, which changes only with new data.
+   * Present-time inputs by workspace, data version and workflow maps, each with the horizon it was
+   * loaded from: every risk endpoint and board of a workspace reads the same input, which changes
+   * only with new data. An input loaded from an earlier horizon serves a later one: what it holds
+   * beyond (items done before the later horizon, with no version, parent or link) is outside every
+   * window a request with that horizon reads, so its figures are the same.
    */
-  private readonly cache = new LRUCache<string, Promise<Omit<RiskInput, 't' | 'teamOfBoard'>>>({ max: 16 });
+  private readonly cache = new LRUCache<string, { readonly horizon: number; readonly input: Promise<Omit<RiskInput, 't' | 'teamOfBoard'>> }>({ max: 16 });
 
   constructor(
     private readonly items: EvaluatedItemsSource,
@@ -59,45 +62,53 @@ export class RiskInputQuery {
     if (ctx.pointInTime) return { ...(await this.load(ctx, horizon)), t: ctx.asOf, teamOfBoard };
     const version = await this.store.dataVersion([TABLES.itemSnapshots, TABLES.itemTimelines, TABLES.workItemEvents]);
     const maps = createHash('sha256').update(JSON.stringify(ctx.workflows)).digest('hex');
-    const key = [ctx.workspaceId, ctx.timezone, version, horizon, maps].join('\u0000');
-    let loaded = this.cache.get(key);
-    if (!loaded) {
-      loaded = this.load(ctx, horizon);
-      loaded.catch(() => this.cache.delete(key));
+    const key = [ctx.workspaceId, ctx.timezone, version, maps].join('\u0000');
+    let entry = this.cache.get(key);
+    if (!entry || entry.horizon > horizon) {
+      const loaded = { horizon, input: this.load(ctx, horizon) };
+      loaded.input.catch(() => {
+        if (this.cache.get(key) === loaded) this.cache.delete(key);
+      });
       this.cache.set(key, loaded);
+      entry = loaded;
     }
-    return { ...(await loaded), t: ctx.asOf, teamOfBoard };
+    return { ...(await entry.input), t: ctx.asOf, teamOfBoard };
   }
 
   private async load(ctx: MetricQueryContext, horizon: number): Promise<Omit<RiskInput, 't' | 'teamOfBoard'>> {
     const all = { ...ctx, boardIds: [], types: [], teams: [] };
-    const [rows, events] = await Promise.all([
-      this.items.query<ItemRow>(
-        all,
-        `SELECT item_id, item_key, board_id, type, assignee_raw, created_at, started_at, done_at, category, blocked, risk_fields,
-                if(blocked = 1, seg_at[arrayLastIndex(b -> b = 0, seg_blocked) + 1], NULL) AS blocked_since,
-                arrayFilter((a, c, p) -> p = 'done' AND c != 'done', seg_at, seg_cat, arrayPushFront(arrayPopBack(seg_cat), '')) AS reopened_at
-         FROM items
-         WHERE done_at IS NULL OR done_at >= {horizon:Int64} OR arrayExists(x -> x.2 IN ('versions', 'parent') AND x.3 != '', risk_fields)`,
-        { horizon },
-      ),
-      this.store.query<EventRow>(
-        `SELECT ev_type AS type, ev_board AS board_id, ev_payload AS payload, at FROM (
-           SELECT event_id, any(type) AS ev_type, any(board_id) AS ev_board, any(payload) AS ev_payload,
-                  toUnixTimestamp64Milli(min(occurred_at)) AS at, min(received_at) AS received
-           FROM ${this.store.table(TABLES.workItemEvents)}
-           WHERE workspace_id = {ws:String} AND item_id = '' AND type IN ('ReleaseUpserted', 'ItemLinkCreated', 'ItemLinkDeleted')
-             AND occurred_at <= fromUnixTimestamp64Milli({asOf:Int64})
-           GROUP BY event_id)
-         WHERE received <= fromUnixTimestamp64Milli({knownAt:Int64})
-         ORDER BY at, event_id`,
-        baseParams(ctx),
-      ),
-    ]);
+    const events = await this.store.query<EventRow>(
+      `SELECT ev_type AS type, ev_board AS board_id, ev_payload AS payload, at FROM (
+         SELECT event_id, any(type) AS ev_type, any(board_id) AS ev_board, any(payload) AS ev_payload,
+                toUnixTimestamp64Milli(min(occurred_at)) AS at, min(received_at) AS received
+         FROM ${this.store.table(TABLES.workItemEvents)}
+         WHERE workspace_id = {ws:String} AND item_id = '' AND type IN ('ReleaseUpserted', 'ItemLinkCreated', 'ItemLinkDeleted')
+           AND occurred_at <= fromUnixTimestamp64Milli({asOf:Int64})
+         GROUP BY event_id)
+       WHERE received <= fromUnixTimestamp64Milli({knownAt:Int64})
+       ORDER BY at, event_id`,
+      baseParams(ctx),
+    );
+    const links = linkChangesOf(events);
+    // Both ends of every link, however long ago they were done: a dependency is listed while its
+    // dependent is not done, whatever became of its blocker (metrics.md "Dependencies").
+    const ends = links.flatMap((l) => [l.payload.blocker, l.payload.dependent]);
+    const rows = await this.items.query<ItemRow>(
+      all,
+      `SELECT item_id, item_key, board_id, type, assignee_raw, created_at, started_at, done_at, category, blocked, risk_fields,
+              if(blocked = 1, seg_at[arrayLastIndex(b -> b = 0, seg_blocked) + 1], NULL) AS blocked_since,
+              arrayFilter((a, c, p) -> p = 'done' AND c != 'done', seg_at, seg_cat, arrayPushFront(arrayPopBack(seg_cat), '')) AS reopened_at
+       FROM items
+       WHERE done_at IS NULL OR done_at >= {horizon:Int64} OR arrayExists(x -> x.2 IN ('versions', 'parent') AND x.3 != '', risk_fields)
+          OR item_id IN {linkedIds:Array(String)} OR item_key IN {linkedKeys:Array(String)}`,
+      { horizon, linkedIds: unique(ends.map((e) => e.id)), linkedKeys: unique(ends.map((e) => e.key)) },
+    );
     const items = rows.map(toRiskItem);
-    return { items, releases: releasesOf(events), links: linksOf(events, items), timezone: ctx.timezone };
+    return { items, releases: releasesOf(events), links: resolveLinks(links, items), timezone: ctx.timezone };
   }
 }
+
+const unique = (values: ReadonlyArray<string | null>) => [...new Set(values.filter((v): v is string => v !== null))];
 
 function toRiskItem(row: ItemRow): RiskItem {
   const changes = row.risk_fields.map(([at, kind, val]): RiskFieldChange => {
@@ -140,9 +151,8 @@ function releasesOf(events: readonly EventRow[]): RiskRelease[] {
   return [...byId.values()];
 }
 
-function linksOf(events: readonly EventRow[], items: readonly RiskItem[]): RiskLink[] {
-  const changes = events
+function linkChangesOf(events: readonly EventRow[]): LinkChange[] {
+  return events
     .filter((event) => event.type === 'ItemLinkCreated' || event.type === 'ItemLinkDeleted')
     .map((event) => ({ type: event.type as LinkChange['type'], payload: JSON.parse(event.payload) as ItemLinkPayload, at: n(event.at) }));
-  return resolveLinks(changes, items);
 }
