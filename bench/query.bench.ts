@@ -107,7 +107,9 @@ async function main(): Promise<void> {
   ];
   const latencies: Record<string, { p50: number; p95: number }> = {};
   const figures: Array<{ run: number; throughput: number }> = [];
-  for (const [name, path] of endpoints) {
+  // BENCH_ONLY=<regular expression>: only the endpoints whose name matches (e.g. '^(risk|quality)').
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+  for (const [name, path] of endpoints.filter(([name]) => only === null || only.test(name))) {
     await client.get(path(plan[0] as Run, 0)); // warm-up
     const ms: number[] = [];
     for (const [i, run] of plan.entries()) {
@@ -122,24 +124,26 @@ async function main(): Promise<void> {
   await api.stop('SIGTERM');
 
   // PostgreSQL is loaded only now: its load, vacuum and checkpoint would otherwise share the two
-  // cores with the Flowlens runs above.
-  const database = await createTestDatabase();
-  const pg = await PostgresBaseline.connect(database.url);
-  const [pgLoadMs] = await timed(() => pg.load(tsv));
-  process.stderr.write(`PostgreSQL loaded in ${(pgLoadMs / 1000).toFixed(0)} s\n`);
-
+  // cores with the Flowlens runs above. BENCH_POSTGRES=0 skips the comparison (Flowlens figures only).
   const pgMs: Record<string, number[]> = { throughput: [], 'cycle-time p85': [], wip: [] };
   let agree = 0;
-  for (const [i, run] of plan.entries()) {
-    const [t1, n] = await timed(() => pg.throughput(run.pg));
-    if (n === figures[i]?.throughput) agree++;
-    pgMs['throughput']?.push(t1);
-    pgMs['cycle-time p85']?.push((await timed(() => pg.cycleTimeP85(run.pg)))[0]);
-    pgMs['wip']?.push((await timed(() => pg.wip(run.pg)))[0]);
-    process.stderr.write(`  postgres run ${i + 1}/${RUNS}\n`);
+  const compare = process.env.BENCH_POSTGRES !== '0';
+  if (compare) {
+    const database = await createTestDatabase();
+    const pg = await PostgresBaseline.connect(database.url);
+    const [pgLoadMs] = await timed(() => pg.load(tsv));
+    process.stderr.write(`PostgreSQL loaded in ${(pgLoadMs / 1000).toFixed(0)} s\n`);
+    for (const [i, run] of plan.entries()) {
+      const [t1, n] = await timed(() => pg.throughput(run.pg));
+      if (n === figures[i]?.throughput) agree++;
+      pgMs['throughput']?.push(t1);
+      pgMs['cycle-time p85']?.push((await timed(() => pg.cycleTimeP85(run.pg)))[0]);
+      pgMs['wip']?.push((await timed(() => pg.wip(run.pg)))[0]);
+      process.stderr.write(`  postgres run ${i + 1}/${RUNS}\n`);
+    }
+    await pg.close();
+    await database.drop();
   }
-  await pg.close();
-  await database.drop();
 
   const rows: Array<[string, string | number]> = [
     ['items / events / boards / teams / portfolios', `${ITEMS.toLocaleString('en-US')} / ${events.toLocaleString('en-US')} / ${BOARDS} / ${teamIds.length} / ${portfolioIds.length}`],
@@ -147,12 +151,12 @@ async function main(): Promise<void> {
     ...Object.entries(latencies).map(([name, l]): [string, string] => [`${name} p50 / p95 (ms)`, `${l.p50} / ${l.p95}`]),
   ];
   const pairs: Array<[string, string, string]> = [['throughput', 'throughput', 'throughput'], ['cycle-time p85', 'cycle-time', 'cycle-time p85'], ['wip', 'wip', 'wip']];
-  for (const [pgName, chName, label] of pairs) {
+  for (const [pgName, chName, label] of compare ? pairs : []) {
     const p = summary(pgMs[pgName] as number[]);
     const c = latencies[chName] as { p50: number; p95: number };
     rows.push([`PostgreSQL ${label} p50 / p95 (ms)`, `${p.p50} / ${p.p95}`], [`  speed-up Flowlens vs PostgreSQL (p50)`, `${(p.p50 / Math.max(1, c.p50)).toFixed(1)}x`]);
   }
-  rows.push(['throughput figures equal to PostgreSQL', `${agree}/${RUNS} runs`]);
+  if (compare) rows.push(['throughput figures equal to PostgreSQL', `${agree}/${RUNS} runs`]);
   report('query', rows, { items: ITEMS, events, boards: BOARDS, loadMs, latencies, postgres: Object.fromEntries(Object.entries(pgMs).map(([k, v]) => [k, summary(v)])), agree });
   if (!process.env.BENCH_KEEP && !reuse) rmSync(dataDir, { recursive: true, force: true });
 }
