@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   ];
   const latencies: Record<string, { p50: number; p95: number }> = {};
   const figures: Array<{ run: number; throughput: number }> = [];
-  // BENCH_ONLY=<regular expression>: only the endpoints whose name matches (e.g. '^(risk|quality)').
+  // BENCH_ONLY=<regular expression>: only the endpoints whose name matches (e.g. '^(risk|quality)'), no PostgreSQL comparison.
   const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
   for (const [name, path] of endpoints.filter(([name]) => only === null || only.test(name))) {
     await client.get(path(plan[0] as Run, 0)); // warm-up
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   // cores with the Flowlens runs above. BENCH_POSTGRES=0 skips the comparison (Flowlens figures only).
   const pgMs: Record<string, number[]> = { throughput: [], 'cycle-time p85': [], wip: [] };
   let agree = 0;
-  const compare = process.env.BENCH_POSTGRES !== '0';
+  const compare = process.env.BENCH_POSTGRES !== '0' && only === null;
   if (compare) {
     const database = await createTestDatabase();
     const pg = await PostgresBaseline.connect(database.url);
