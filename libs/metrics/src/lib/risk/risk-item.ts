@@ -1,3 +1,4 @@
+import { localDateOf } from '../time/local-day.util';
 import type { StageCategory } from '../workflow/workflow-map.schema';
 
 /** An item as risk reads it at the evaluation instant `t` (its state then, its history up to then). */
@@ -64,19 +65,35 @@ export const isWorkItem = (item: RiskItem) => !item.isEpic && item.category !== 
 /** Epics by issue type (hierarchy level 1 in Jira's default scheme). */
 export const isEpicType = (type: string | null | undefined) => (type ?? '').trim().toLowerCase() === 'epic';
 
-const derived = new WeakMap<RiskInput, Map<string, unknown>>();
+const derived = new WeakMap<object, WeakMap<object, WeakMap<object, Map<string, unknown>>>>();
+const teamDigests = new WeakMap<ReadonlyMap<string, string>, string>();
 
 /**
- * What is derived from a whole input (SLE histories, open dependents) is computed once per input
- * object: inputs are immutable, and one input serves many scopes at one instant (an alert cycle
- * narrows one workspace evaluation to every rule's scope).
+ * What is derived from a whole input (SLE histories, open dependents, the plan of every delivery
+ * forecast) is computed once per loaded input and local day: many scopes read one input at one
+ * instant (an alert cycle), and the requests of a day read the same loaded input (the query
+ * caches it per data version), each with its own instant. An input holds its items' state at `t`
+ * (nothing in it is done after `t`), so these derivations depend on `t` only through its local
+ * date; they are keyed by the items, releases and links arrays (immutable), the time zone, that
+ * date and the teams of the boards.
  */
 export function memoOnInput<T>(input: RiskInput, key: string, compute: () => T): T {
-  let values = derived.get(input);
-  if (!values) {
-    values = new Map();
-    derived.set(input, values);
+  let byReleases = derived.get(input.items);
+  if (!byReleases) derived.set(input.items, (byReleases = new WeakMap()));
+  let byLinks = byReleases.get(input.releases);
+  if (!byLinks) byReleases.set(input.releases, (byLinks = new WeakMap()));
+  let values = byLinks.get(input.links);
+  if (!values) byLinks.set(input.links, (values = new Map()));
+  const full = [input.timezone, localDateOf(input.t, input.timezone), teamDigest(input.teamOfBoard), key].join('\u0000');
+  if (!values.has(full)) values.set(full, compute());
+  return values.get(full) as T;
+}
+
+function teamDigest(teams: ReadonlyMap<string, string>): string {
+  let digest = teamDigests.get(teams);
+  if (digest === undefined) {
+    digest = [...teams].map(([board, team]) => `${board}\u0001${team}`).sort().join('\u0002');
+    teamDigests.set(teams, digest);
   }
-  if (!values.has(key)) values.set(key, compute());
-  return values.get(key) as T;
+  return digest;
 }
