@@ -25,12 +25,15 @@ function run(label, command, args, extraEnv = {}) {
 function jest(project, extra) {
   const file = join(results, `${project}.json`);
   rmSync(file, { force: true });
-  run(`${project} tests`, bin('jest'), ['--selectProjects', project, '--json', `--outputFile=${file}`, ...extra], { FLOWLENS_SKIP_INFRA: '1' });
+  const ok = run(`${project} tests`, bin('jest'), ['--selectProjects', project, '--json', `--outputFile=${file}`, ...extra], { FLOWLENS_SKIP_INFRA: '1' });
   if (!existsSync(file)) return { passed: 0, failed: 1 };
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  // A suite that failed to run has no test results but must still count as a failure.
-  const brokenSuites = report.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
-  return { passed: report.numPassedTests, failed: report.numFailedTests + brokenSuites };
+  // A suite that failed outside its tests (it could not run, or its beforeAll/afterAll threw) has
+  // no failed test result but must still count as a failure; and a jest run that failed never
+  // reports nothing failed.
+  const brokenSuites = report.testResults.filter((s) => s.status === 'failed' && !s.assertionResults.some((a) => a.status === 'failed')).length;
+  const failed = report.numFailedTests + brokenSuites;
+  return { passed: report.numPassedTests, failed: ok ? failed : Math.max(failed, 1) };
 }
 
 let passed = 0;

@@ -15,11 +15,29 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: async () => {
-      const c = new Client({ connectionString: TEST_PG_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
+    drop: () => dropDatabase(name),
   };
+}
+
+/** Refused: a backend of another role (an autovacuum worker, run as the superuser) is on the database. */
+const INSUFFICIENT_PRIVILEGE = '42501';
+
+/**
+ * Drops a test database, closing its sessions. FORCE may not end the server's own workers (an
+ * autovacuum of the fresh database runs as the superuser), which finish within moments: retried.
+ */
+async function dropDatabase(name: string, attempts = 20): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const c = new Client({ connectionString: TEST_PG_URL });
+    await c.connect();
+    try {
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== INSUFFICIENT_PRIVILEGE || attempt >= attempts) throw error;
+    } finally {
+      await c.end();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
