@@ -81,13 +81,15 @@ describe('a scheduled cycle sees what evaluate sees, with board figures scanned 
       ...['throughput', 'wip', 'cycle-time.p85'].flatMap((metric) => ['up', 'down'].map((direction) => ({ kind: 'change', params: { metric, direction, pct: 0.001, windowDays: 28, baselineWeeks: 4 } }))),
     ];
     const rules: Array<{ id: string; board: string; kind: string; params: Record<string, unknown> }> = [];
-    for (const board of ['CYA', 'CYB']) {
-      for (const { kind, params } of kinds) {
+    // Change rules first: a cycle that saw the last rule made saw every one, and the rules made
+    // last always fire, so once each of them has an instance such a cycle has run.
+    const ordered = [...kinds.filter((k) => k.kind === 'change'), ...kinds.filter((k) => k.kind !== 'change')];
+    for (const { kind, params } of ordered) {
+      for (const board of ['CYA', 'CYB']) {
         const rule = await body(client.post<{ id: string }>('/api/v1/alert-rules', { name: `${kind} ${JSON.stringify(params)} ${board}`, kind, scope: { boardId: board }, params, severity: 'info', channelIds: [] }), 201);
         rules.push({ id: rule.id, board, kind, params });
       }
     }
-    // A cycle that began after the last rule was made has observed them all.
     const unobserved = (alerts: Alert[]) => rules.filter((rule) => rule.kind !== 'change' && !alerts.some((a) => a.ruleId === rule.id)).map((r) => `${r.kind} ${JSON.stringify(r.params)} on ${r.board}`);
     const firing = await eventually(
       () => body(client.get<{ items: Alert[] }>('/api/v1/alerts?state=firing&limit=500'), 200),
