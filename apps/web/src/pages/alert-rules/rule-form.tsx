@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ApiErrors } from '../../components/api-errors';
 import { Field } from '../../components/form-field';
+import { ChannelPicker } from '../../components/channel-picker';
 import { ALERT_KINDS, type AlertChannel, type AlertKind, SEVERITIES, type Severity } from '../../lib/alert-types';
 import type { Portfolio, Team } from '../../lib/capacity-types';
 import { KIND_PARAMS, KIND_TEXT, type RuleDraft, type ScopeType, withKind } from './rule-draft';
@@ -22,7 +23,6 @@ export function RuleForm({ initial, boards, teams, portfolios, channels, editabl
   const [d, setD] = useState(initial);
   const set = (patch: Partial<RuleDraft>) => setD((current) => ({ ...current, ...patch }));
   const setParam = (name: string, value: string) => setD((current) => ({ ...current, params: { ...current.params, [name]: value } }));
-  const toggleChannel = (id: string, on: boolean) => set({ channelIds: on ? [...d.channelIds, id] : d.channelIds.filter((c) => c !== id) });
   const scopeOptions: Array<[string, string]> =
     d.scopeType === 'board' ? boards.map((b) => [b, b]) : d.scopeType === 'team' ? teams.map((t) => [t.id, t.name]) : portfolios.map((p) => [p.id, p.name]);
   return (
@@ -99,16 +99,7 @@ export function RuleForm({ initial, boards, teams, portfolios, channels, editabl
           </Field>
         </div>
         <h3>Notifications</h3>
-        {channels.length === 0 && <p className="muted small">No channel yet: the rule's alerts are listed on the Alerts page only. Add channels under Alert channels.</p>}
-        {channels.length > 0 && (
-          <div className="filters" aria-label="Channels">
-            {channels.map((c) => (
-              <label key={c.id} style={{ marginRight: 12 }}>
-                <input type="checkbox" name={`channel-${c.id}`} checked={d.channelIds.includes(c.id)} onChange={(e) => toggleChannel(c.id, e.target.checked)} /> {c.name} <span className="muted small">({c.type})</span>
-              </label>
-            ))}
-          </div>
-        )}
+        <ChannelPicker channels={channels} selected={d.channelIds} onChange={(channelIds) => set({ channelIds })} empty="No channel yet: the rule's alerts are listed on the Alerts page only. Add channels under Alert channels." />
         <div className="filters">
           <Field label="Pending for (minutes) before firing">
             <input name="forMinutes" type="number" min="0" step="any" value={d.forMinutes} onChange={(e) => set({ forMinutes: e.target.value })} />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ApiErrors } from '../../components/api-errors';
 import { Field } from '../../components/form-field';
+import { ChannelPicker } from '../../components/channel-picker';
 import type { AlertChannel } from '../../lib/alert-types';
 import type { Portfolio } from '../../lib/capacity-types';
 import { type DigestDraft, hourText, WEEKDAYS } from './digest-draft';
@@ -22,7 +23,6 @@ const HOURS = Array.from({ length: 24 }, (_, h) => h);
 export function DigestForm({ initial, portfolios, channels, timezone, editable, saving, error, onSave }: Props) {
   const [d, setD] = useState(initial);
   const set = (patch: Partial<DigestDraft>) => setD((current) => ({ ...current, ...patch }));
-  const toggleChannel = (id: string, on: boolean) => set({ channelIds: on ? [...d.channelIds, id] : d.channelIds.filter((c) => c !== id) });
   const unknownPortfolio = d.portfolioId !== '' && !portfolios.some((p) => p.id === d.portfolioId);
   return (
     <form
@@ -72,17 +72,7 @@ export function DigestForm({ initial, portfolios, channels, timezone, editable, 
         </div>
         <p className="muted small">Each week at this local time it sends the last complete week (Monday to Sunday) against the four weeks before.</p>
         <h3>Channels</h3>
-        {channels.length === 0 ? (
-          <p className="muted small">No channel yet: add one under Alert channels (an e-mail channel sends the digest as a mail).</p>
-        ) : (
-          <div className="filters" aria-label="Channels">
-            {channels.map((c) => (
-              <label key={c.id} style={{ marginRight: 12 }}>
-                <input type="checkbox" name={`channel-${c.id}`} checked={d.channelIds.includes(c.id)} onChange={(e) => toggleChannel(c.id, e.target.checked)} /> {c.name} <span className="muted small">({c.type})</span>
-              </label>
-            ))}
-          </div>
-        )}
+        <ChannelPicker channels={channels} selected={d.channelIds} onChange={(channelIds) => set({ channelIds })} empty="No channel yet: add one under Alert channels (an e-mail channel sends the digest as a mail)." />
         {error && <ApiErrors error={error} />}
         {editable && (
           <p>
