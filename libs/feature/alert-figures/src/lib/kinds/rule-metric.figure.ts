@@ -3,7 +3,7 @@ import { addLocalDays, type Summary } from '@flowlens/metrics';
 import type { FlowCounts, ThroughputResult } from '@flowlens/metric-queries';
 import type { FigureCycle, ResolvedScope } from '../figure-cycle';
 import { riskOf } from './risk.figure';
-import { wipNow } from './wip-limit.observation';
+import { wipAt, wipNow } from './wip-limit.observation';
 
 /**
  * The figure a `threshold` or `change` rule watches over the window [to − windowDays + 1, to], as
@@ -29,8 +29,7 @@ export function ruleMetric(cycle: FigureCycle, scope: ResolvedScope, metric: Rul
       case 'throughput':
         return weeklyThroughput(cycle, scope, windowDays, to).then((t) => t.total);
       case 'wip':
-        if (to === scope.today) return wipNow(cycle, scope);
-        return wipAt(cycle, scope, to);
+        return to === scope.today ? wipNow(cycle, scope) : wipAt(cycle, scope, to);
       case 'flow-efficiency':
         return cycle.byBoard(scope, 'flow-efficiency', windowDays, to, (all) => s.efficiency.byBoard(all), (f) => f.efficiency, async () => (await s.flow.efficiency(await ctx())).efficiency);
       case 'blocked-share':
@@ -63,9 +62,5 @@ export function weeklyThroughput(cycle: FigureCycle, scope: ResolvedScope, windo
   );
 }
 
-/** WIP at the end of the local date `to`. */
-function wipAt(cycle: FigureCycle, scope: ResolvedScope, to: string): Promise<number> {
-  return cycle.byBoard(scope, 'wip', 1, to, (all) => cycle.sources.occupancy.wipByBoard(all), (days) => days[0]?.wip ?? 0, async () => (await cycle.sources.occupancy.wip(await cycle.context(scope, 1, to)))[0]?.wip ?? 0);
-}
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);

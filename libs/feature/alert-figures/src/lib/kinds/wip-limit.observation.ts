@@ -13,9 +13,12 @@ export async function observeWipLimit(cycle: FigureCycle, scope: ResolvedScope, 
 }
 
 export function wipNow(cycle: FigureCycle, scope: ResolvedScope): Promise<number> {
-  return cycle.figure(scope, 'wip', () =>
-    cycle.byBoard(scope, 'wip', 1, scope.today, (all) => cycle.sources.occupancy.wipByBoard(all), (days) => days[0]?.wip ?? 0, async () => (await cycle.sources.occupancy.wip(await cycle.context(scope, 1)))[0]?.wip ?? 0),
-  );
+  return cycle.figure(scope, 'wip', () => wipAt(cycle, scope, scope.today));
+}
+
+/** WIP at the end of the local date `to`. */
+export function wipAt(cycle: FigureCycle, scope: ResolvedScope, to: string): Promise<number> {
+  return cycle.byBoard(scope, 'wip', 1, to, (all) => cycle.sources.occupancy.wipByBoard(all), (days) => days[0]?.wip ?? 0, async () => (await cycle.sources.occupancy.wip(await cycle.context(scope, 1, to)))[0]?.wip ?? 0);
 }
 
 function stageWipNow(cycle: FigureCycle, scope: ResolvedScope, stage: string): Promise<number> {
