@@ -36,3 +36,14 @@ export function boardGrouping(byBoard: boolean): { readonly select: string; read
 export function perBoard<T>(boardIds: readonly string[], found: ReadonlyMap<string, T>, empty: () => T): Map<string, T> {
   return new Map(boardIds.map((board) => [board, found.get(board) ?? empty()]));
 }
+
+/** Rows of a {@link boardGrouping} scan grouped by their `board`, in their order. */
+export function rowsByBoard<R extends { readonly board: string }>(rows: readonly R[]): Map<string, R[]> {
+  const byBoard = new Map<string, R[]>();
+  for (const row of rows) {
+    const list = byBoard.get(row.board);
+    if (list) list.push(row);
+    else byBoard.set(row.board, [row]);
+  }
+  return byBoard;
+}

@@ -5,7 +5,7 @@ import { sortedCycleTimesSql, summariseDurations } from './elapsed-time.query';
 import { EvaluatedItemsSource } from './evaluated-items.source';
 import type { MetricQueryContext } from './query-context';
 import { DONE_IN_WINDOW } from './query-params';
-import { boardGrouping, localDate, OPEN_END, perBoard, segmentEnds } from './sql-fragments';
+import { boardGrouping, localDate, OPEN_END, perBoard, rowsByBoard, segmentEnds } from './sql-fragments';
 
 export interface StageDay {
   readonly date: string;
@@ -36,9 +36,7 @@ export class StageOccupancyQuery {
   /** The same per board of the context, from one scan. */
   async runByBoard(ctx: MetricQueryContext): Promise<Map<string, StageDay[]>> {
     const rows = await this.byStage(ctx, datesBetween(ctx.from, ctx.to).length, true);
-    const byKey = new Map<string, typeof rows>();
-    for (const row of rows) byKey.set(row.board, [...(byKey.get(row.board) ?? []), row]);
-    return perBoard(ctx.boardIds, new Map([...byKey].map(([board, list]) => [board, this.stageDays(ctx.from, ctx.to, list)])), () => this.stageDays(ctx.from, ctx.to, []));
+    return perBoard(ctx.boardIds, new Map([...rowsByBoard(rows)].map(([board, list]) => [board, this.stageDays(ctx.from, ctx.to, list)])), () => this.stageDays(ctx.from, ctx.to, []));
   }
 
   private stageDays(from: string, to: string, rows: ReadonlyArray<{ stage: string; category: string; starts: number[]; ends: number[] }>): StageDay[] {

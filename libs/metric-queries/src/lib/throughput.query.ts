@@ -3,7 +3,7 @@ import { bucketStarts, type Interval } from './date-buckets';
 import { EvaluatedItemsSource } from './evaluated-items.source';
 import type { MetricQueryContext } from './query-context';
 import { DONE_IN_WINDOW } from './query-params';
-import { boardGrouping, localDate, perBoard } from './sql-fragments';
+import { boardGrouping, localDate, perBoard, rowsByBoard } from './sql-fragments';
 
 export interface ThroughputResult {
   readonly total: number;
@@ -32,9 +32,7 @@ export class ThroughputQuery {
       `SELECT ${board.select}, toString(${interval === 'week' ? `toMonday(${day})` : day}) AS start, toUInt32(count()) AS count
        FROM items WHERE ${DONE_IN_WINDOW} GROUP BY ${board.key}, start`,
     );
-    const byKey = new Map<string, Array<{ start: string; count: number }>>();
-    for (const row of rows) byKey.set(row.board, [...(byKey.get(row.board) ?? []), row]);
-    return new Map([...byKey].map(([key, list]) => [key, this.resultOf(ctx, interval, list)]));
+    return new Map([...rowsByBoard(rows)].map(([key, list]) => [key, this.resultOf(ctx, interval, list)]));
   }
 
   private resultOf(ctx: MetricQueryContext, interval: Interval, rows: ReadonlyArray<{ start: string; count: number }>): ThroughputResult {
