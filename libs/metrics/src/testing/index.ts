@@ -6,3 +6,4 @@ export * from '../lib/oracle/fixtures/berlin-fortnight.fixture';
 export * from '../lib/oracle/fixtures/blocked-week.fixture';
 export * from '../lib/oracle/fixtures/new-york-cards.fixture';
 export * from '../lib/oracle/fixtures/risk-board.fixture';
+export * from '../lib/oracle/fixtures/workflow-maps.fixture';
