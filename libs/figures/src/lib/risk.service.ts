@@ -121,14 +121,21 @@ export class RiskService {
     const dependencies = computeDependencies(e.input, []);
     const concentration = computeConcentration(e.input.items, [], e.fromMs, e.toEndMs);
     const subjects = this.subjects(e, by);
-    const wip = new Map<string, number>();
-    for (const item of e.input.items) if (isWorkItem(item) && isInProgress(item) && item.startedAt !== null) wip.set(item.boardId, (wip.get(item.boardId) ?? 0) + 1);
+    const wip = memoOnInput(e.input, 'wip-by-board', () => countBy(e.input.items.filter((item) => isWorkItem(item) && isInProgress(item) && item.startedAt !== null)));
+    // Each subject reads its boards' slices (a board's lists are summed into its team and portfolio).
+    const itemsOf = groupBy(items.items);
+    const dependenciesOf = groupBy(dependencies);
+    const concentrationOf = groupBy(concentration);
+    const deliveries = [...releases, ...epics];
     return {
       asOf: iso(e.ctx.asOf),
       by,
       items: subjects.map((subject) => {
-        const inProgress = subject.boardIds.reduce((sum, board) => sum + (wip.get(board) ?? 0), 0);
-        return { id: subject.id, name: subject.name, ...rollUp(subject.boardIds, { items: items.items, inProgress, deliveries: [...releases, ...epics], dependencies, concentration }) };
+        const boards = [...new Set(subject.boardIds)];
+        const slice = <T>(of: ReadonlyMap<string, T[]>) => boards.flatMap((board) => of.get(board) ?? []);
+        const inProgress = boards.reduce((sum, board) => sum + (wip.get(board) ?? 0), 0);
+        const roll = rollUp(boards, { items: slice(itemsOf), inProgress, deliveries, dependencies: slice(dependenciesOf), concentration: slice(concentrationOf) });
+        return { id: subject.id, name: subject.name, ...roll };
       }),
     };
   }
@@ -136,9 +143,25 @@ export class RiskService {
   private subjects(e: RiskEvaluation, by: 'board' | 'team' | 'portfolio') {
     if (by === 'team') return e.scope.teams.map((t) => ({ ...t, boardIds: [...t.boardIds] }));
     if (by === 'portfolio') return e.scope.portfolios.map((t) => ({ ...t, boardIds: [...t.boardIds] }));
-    const boards = e.scope.boardIds.length ? [...e.scope.boardIds] : [...new Set(e.input.items.map((item) => item.boardId))].sort();
+    const boards = e.scope.boardIds.length ? [...e.scope.boardIds] : memoOnInput(e.input, 'boards', () => [...new Set(e.input.items.map((item) => item.boardId))].sort());
     return boards.map((board) => ({ id: board, name: board, boardIds: [board] }));
   }
+}
+
+function groupBy<T extends { readonly boardId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.boardId);
+    if (list) list.push(row);
+    else out.set(row.boardId, [row]);
+  }
+  return out;
+}
+
+function countBy(rows: ReadonlyArray<{ readonly boardId: string }>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const row of rows) out.set(row.boardId, (out.get(row.boardId) ?? 0) + 1);
+  return out;
 }
 
 export function iso(ms: number): string {

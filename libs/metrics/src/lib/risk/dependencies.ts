@@ -1,5 +1,5 @@
 import { durationDays } from '../time/duration.util';
-import { cmp, inScope, isOpenBlocker } from './item-signals';
+import { cmp, inScope, isOpenBlocker, itemsById } from './item-signals';
 import type { RiskInput } from './risk-item';
 
 export interface Dependency {
@@ -17,7 +17,7 @@ export interface Dependency {
  * unknown at `t` are left out, as deleted items are from every figure.
  */
 export function computeDependencies(input: RiskInput, boardIds: readonly string[]): Dependency[] {
-  const byId = new Map(input.items.map((item) => [item.itemId, item]));
+  const byId = itemsById(input);
   const teamOf = (board: string) => input.teamOfBoard.get(board) ?? `board:${board}`;
   const out: Dependency[] = [];
   const scoped = inScope(boardIds);

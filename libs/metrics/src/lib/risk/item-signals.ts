@@ -46,11 +46,12 @@ export function computeItemRisks(input: RiskInput, options: RiskOptions): ItemRi
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const sle = sleHistories(input, options.sleWindow ?? DEFAULT_SLE_WINDOW);
   const dependents = openDependents(input);
+  const notDone = notDoneByBoard(input);
+  const boards = options.boardIds.length ? new Set(options.boardIds) : notDone.keys();
   const items: ItemRisk[] = [];
   let inProgress = 0;
   let blocked = 0;
-  for (const item of input.items.filter(inScope(options.boardIds))) {
-    if (!isWorkItem(item) || item.category === 'done') continue;
+  for (const board of boards) for (const item of notDone.get(board) ?? []) {
     const { history, sleDays } = sle(item.boardId);
     const started = isInProgress(item) && item.startedAt !== null;
     const ageDays = started ? durationDays(item.startedAt as number, input.t) : null;
@@ -83,12 +84,31 @@ export function computeItemRisks(input: RiskInput, options: RiskOptions): ItemRi
   return { items, inProgress, blocked, blockedShare: inProgress === 0 ? null : blocked / inProgress };
 }
 
+/** The not-done work items of each board (the only ones with item signals), kept per input. */
+function notDoneByBoard(input: RiskInput): ReadonlyMap<string, readonly RiskItem[]> {
+  return memoOnInput(input, 'not-done-by-board', () => {
+    const out = new Map<string, RiskItem[]>();
+    for (const item of input.items) {
+      if (!isWorkItem(item) || item.category === 'done') continue;
+      const list = out.get(item.boardId);
+      if (list) list.push(item);
+      else out.set(item.boardId, [item]);
+    }
+    return out;
+  });
+}
+
+/** The input's items by id, kept per input. */
+export function itemsById(input: RiskInput): ReadonlyMap<string, RiskItem> {
+  return memoOnInput(input, 'items-by-id', () => new Map(input.items.map((item) => [item.itemId, item])));
+}
+
 function openDependents(input: RiskInput): ReadonlySet<string> {
   return memoOnInput(input, 'open-dependents', () => computeOpenDependents(input));
 }
 
 function computeOpenDependents(input: RiskInput): Set<string> {
-  const byId = new Map(input.items.map((item) => [item.itemId, item]));
+  const byId = itemsById(input);
   const out = new Set<string>();
   for (const link of input.links) {
     const blocker = byId.get(link.blockerId);

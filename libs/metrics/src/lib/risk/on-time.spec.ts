@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { paceOf, pOnTime } from './on-time';
 
 describe('P(on time) (metrics.md "Due-date risk")', () => {
@@ -33,5 +34,21 @@ describe('P(on time) (metrics.md "Due-date risk")', () => {
     expect(paceOf(H, 5)).toBe(0.5);
     expect(paceOf(H, 0)).toBe(0);
     expect(paceOf([], 3)).toBeNull();
+  });
+});
+
+describe('P(on time) and pace by binary search', () => {
+  it('agree with the counting definitions on random ascending histories', () => {
+    const half = (max: number) => fc.integer({ min: 0, max: max * 2 }).map((n) => n / 2);
+    fc.assert(
+      fc.property(fc.array(half(20), { maxLength: 30 }), fc.option(half(22)), fc.integer({ min: -4, max: 44 }).map((n) => n / 2), half(22), (unsorted, a, r, age) => {
+        const H = [...unsorted].sort((x, y) => x - y);
+        const older = a === null ? H : H.filter((h) => h > a);
+        const counted = H.length === 0 ? null : r < 0 ? 0 : a === null ? H.filter((h) => h <= r).length / H.length : older.length === 0 ? 0 : older.filter((h) => h <= a + r).length / older.length;
+        expect(pOnTime(H, a, r)).toBe(counted);
+        expect(paceOf(H, age)).toBe(H.length === 0 ? null : H.filter((h) => h <= age).length / H.length);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

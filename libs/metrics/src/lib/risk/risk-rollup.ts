@@ -32,7 +32,8 @@ export const HIGH_SHARE = 0.3;
  * medium when any other signal is present; low otherwise (docs/metrics-reference.md).
  */
 export function rollUp(boardIds: readonly string[], input: RollupInput): { level: RiskLevel; reasons: string[]; counts: RiskCounts } {
-  const on = (board: string) => boardIds.includes(board);
+  const boards = new Set(boardIds);
+  const on = (board: string) => boards.has(board);
   const items = input.items.filter((item) => on(item.boardId));
   const count = (signal: ItemRisk['signals'][number]) => items.filter((item) => item.signals.includes(signal)).length;
   const counts: RiskCounts = {
