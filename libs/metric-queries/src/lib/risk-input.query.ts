@@ -33,6 +33,9 @@ interface EventRow {
   at: string | number;
 }
 
+/** How far back a present-time input reaches at least (366 days). */
+const PRESENT_HORIZON_MS = 366 * 86_400_000;
+
 const n = (v: string | number) => Number(v);
 const nn = (v: string | number | null) => (v === null ? null : Number(v));
 
@@ -65,7 +68,10 @@ export class RiskInputQuery {
     const key = [ctx.workspaceId, ctx.timezone, version, maps].join('\u0000');
     let entry = this.cache.get(key);
     if (!entry || entry.horizon > horizon) {
-      const loaded = { horizon, input: this.load(ctx, horizon) };
+      // Loaded from a year back at least, so that one load serves every window of the last year
+      // (a dashboard's windows move back and forth; each earlier one would load it again).
+      const from = Math.min(horizon, ctx.asOf - PRESENT_HORIZON_MS);
+      const loaded = { horizon: from, input: this.load(ctx, from) };
       loaded.input.catch(() => {
         if (this.cache.get(key) === loaded) this.cache.delete(key);
       });

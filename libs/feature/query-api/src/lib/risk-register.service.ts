@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@flowlens/auth';
-import { RiskRepository, type RiskEntity, type SignalRef } from '@flowlens/persistence';
+import { RiskRepository, type RiskRow, type SignalRef } from '@flowlens/persistence';
 import { ApiError } from '@flowlens/platform';
 import { parseOrThrow, roamChangeSchema, iso, RiskService, type RiskEvaluation } from '@flowlens/figures';
 
@@ -63,7 +63,7 @@ export class RiskRegisterService {
   }
 }
 
-function view(row: RiskEntity, open: boolean) {
+function view(row: RiskRow, open: boolean) {
   return {
     riskId: row.riskId,
     signal: row.signal,

@@ -46,54 +46,68 @@ export function computeItemRisks(input: RiskInput, options: RiskOptions): ItemRi
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const sle = sleHistories(input, options.sleWindow ?? DEFAULT_SLE_WINDOW);
   const dependents = openDependents(input);
-  const notDone = notDoneByBoard(input);
-  const boards = options.boardIds.length ? new Set(options.boardIds) : notDone.keys();
+  const notDone = candidatesByBoard(input, dependents);
+  // Boards in order, each board's items by key: the list comes out in its order, unsorted.
+  const boards = options.boardIds.length ? [...new Set(options.boardIds)].sort(cmp) : [...notDone.keys()].sort(cmp);
+  const ends = memoOnInput(input, 'due-date-ends', () => new Map<string, number>());
+  const dueEnd = (date: string) => {
+    let end = ends.get(date);
+    if (end === undefined) ends.set(date, (end = endOfLocalDay(date, input.timezone)));
+    return end;
+  };
   const items: ItemRisk[] = [];
   let inProgress = 0;
   let blocked = 0;
-  for (const board of boards) for (const item of notDone.get(board) ?? []) {
-    const { history, sleDays } = sle(item.boardId);
-    const started = isInProgress(item) && item.startedAt !== null;
-    const ageDays = started ? durationDays(item.startedAt as number, input.t) : null;
-    const signals: ItemSignal[] = [];
-    if (started) inProgress++;
-    if (ageDays !== null && sleDays !== null && ageDays > sleDays) signals.push('aging');
-    const isBlocked = started && item.blocked;
-    if (isBlocked) {
-      blocked++;
-      signals.push('blocked');
+  for (const board of boards) {
+    const { history, sleDays } = sle(board);
+    for (const item of notDone.get(board) ?? []) {
+      const started = isInProgress(item) && item.startedAt !== null;
+      const ageDays = started ? durationDays(item.startedAt as number, input.t) : null;
+      const signals: ItemSignal[] = [];
+      if (started) inProgress++;
+      if (ageDays !== null && sleDays !== null && ageDays > sleDays) signals.push('aging');
+      const isBlocked = started && item.blocked;
+      if (isBlocked) {
+        blocked++;
+        signals.push('blocked');
+      }
+      const p = item.dueDate === null ? null : pOnTime(history, ageDays, durationDays(input.t, dueEnd(item.dueDate)));
+      if (p !== null && p < threshold) signals.push('due-date');
+      if (dependents.has(item.itemId)) signals.push('dependency');
+      if (signals.length === 0) continue;
+      items.push({
+        itemKey: item.itemKey,
+        itemId: item.itemId,
+        boardId: item.boardId,
+        signals,
+        ageDays,
+        sleDays,
+        pace: ageDays === null ? null : paceOf(history, ageDays),
+        blockedDays: isBlocked && item.blockedSince !== null ? durationDays(item.blockedSince, input.t) : null,
+        dueDate: item.dueDate,
+        pOnTime: p,
+      });
     }
-    const p = item.dueDate === null ? null : pOnTime(history, ageDays, durationDays(input.t, endOfLocalDay(item.dueDate, input.timezone)));
-    if (p !== null && p < threshold) signals.push('due-date');
-    if (dependents.has(item.itemId)) signals.push('dependency');
-    if (signals.length === 0) continue;
-    items.push({
-      itemKey: item.itemKey,
-      itemId: item.itemId,
-      boardId: item.boardId,
-      signals,
-      ageDays,
-      sleDays,
-      pace: ageDays === null ? null : paceOf(history, ageDays),
-      blockedDays: isBlocked && item.blockedSince !== null ? durationDays(item.blockedSince, input.t) : null,
-      dueDate: item.dueDate,
-      pOnTime: p,
-    });
   }
-  items.sort((a, b) => cmp(a.boardId, b.boardId) || cmp(a.itemKey, b.itemKey));
   return { items, inProgress, blocked, blockedShare: inProgress === 0 ? null : blocked / inProgress };
 }
 
-/** The not-done work items of each board (the only ones with item signals), kept per input. */
-function notDoneByBoard(input: RiskInput): ReadonlyMap<string, readonly RiskItem[]> {
-  return memoOnInput(input, 'not-done-by-board', () => {
+/**
+ * The not-done work items of each board that can carry a signal, by key, kept per input: those in
+ * progress (they age, count in WIP and can be blocked) and those with a due date or an open
+ * blocker. A backlog item with neither has no signal at any instant of the input's day.
+ */
+function candidatesByBoard(input: RiskInput, dependents: ReadonlySet<string>): ReadonlyMap<string, readonly RiskItem[]> {
+  return memoOnInput(input, 'signal-candidates-by-board', () => {
     const out = new Map<string, RiskItem[]>();
     for (const item of input.items) {
       if (!isWorkItem(item) || item.category === 'done') continue;
+      if (!(isInProgress(item) && item.startedAt !== null) && item.dueDate === null && !dependents.has(item.itemId)) continue;
       const list = out.get(item.boardId);
       if (list) list.push(item);
       else out.set(item.boardId, [item]);
     }
+    for (const list of out.values()) list.sort((a, b) => cmp(a.itemKey, b.itemKey));
     return out;
   });
 }
