@@ -80,18 +80,6 @@ describe('the shared evaluation of present items', () => {
 
   it('evaluates only the filtered boards in the query, answering what the shared evaluation answers', async () => {
     await writer.writeEvents(opsEvents);
-    // Over the bound as a workspace (two boards), within it as one board: that board's own table.
-    const [one] = await store.query<{ n: number }>(`SELECT count() AS n FROM ${store.table('item_snapshots')} WHERE workspace_id = {ws:String} AND board_id = 'KAN'`, { ws: workspaceId });
-    const bounded = new EvaluatedItemsCache(store, { maxItems: one?.n ?? 0, maxTables: 4, dropAfterMs: 0 });
-    expect(await bounded.tableFor(contextOf([]))).toBeNull();
-    const kan = await bounded.tableFor(contextOf([], false, ['KAN']));
-    expect(kan).not.toBeNull();
-    expect(await bounded.tableFor(contextOf([], false, ['KAN', 'KAN']))).toBe(kan);
-    expect(await bounded.tableFor(contextOf([], false, ['KAN', 'OPS']))).toBeNull();
-    const [boardsHeld] = await store.query<{ boards: string[] }>(`SELECT groupUniqArray(board_id) AS boards FROM ${kan}`);
-    expect(boardsHeld?.boards).toEqual(['KAN']);
-    await bounded.clear();
-    const boardShared = new ThroughputQuery(new EvaluatedItemsSource(store, { maxItems: one?.n ?? 0, maxTables: 4, dropAfterMs: 0 }));
     const shared = new ThroughputQuery(new EvaluatedItemsSource(store));
     // No shared table (the bound is 0): every figure evaluates its boards' items in the query.
     const perQuery = new ThroughputQuery(new EvaluatedItemsSource(store, { maxItems: 0, maxTables: 4, dropAfterMs: 0 }));
@@ -100,7 +88,6 @@ describe('the shared evaluation of present items', () => {
       for (const boards of [['KAN'], ['OPS'], ['KAN', 'OPS'], ['NOPE'], []]) {
         const expected = await shared.run(contextOf(maps, false, boards), 'day');
         expect([boards, await perQuery.run(contextOf(maps, false, boards), 'day')]).toEqual([boards, expected]);
-        expect([boards, await boardShared.run(contextOf(maps, false, boards), 'day')]).toEqual([boards, expected]);
         totals[boards.join('+') || 'all'] = expected.total;
       }
     }

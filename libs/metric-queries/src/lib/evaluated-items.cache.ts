@@ -17,7 +17,6 @@ export interface EvaluatedItemsCacheOptions {
 export const DEFAULT_EVALUATED_ITEMS_CACHE: EvaluatedItemsCacheOptions = { maxItems: 250_000, maxTables: 8, dropAfterMs: 30_000 };
 
 interface Entry {
-  /** Workspace and maps (and boards, for a board-scoped evaluation): a newer version replaces older ones. */
   readonly scope: string;
   readonly table: Promise<string | null>;
 }
@@ -31,9 +30,7 @@ interface Entry {
  * Exact, never stale: a table is keyed by the workspace, the map lookup it was built with and the
  * data version of item_snapshots (its active parts; any insert or merge changes it). Tables live in
  * a Memory database (nothing on disk) under a per-process name; concurrent queries for one key
- * share one build. Past instants (`asOf`) are not cached: each asks for its own evaluation. A
- * workspace over the bound still shares the evaluation of a board filter's boards when those are
- * within it (a board page of a 10^6-item portfolio: one evaluation of the board, not seven).
+ * share one build. Past instants (`asOf`) are not cached: each asks for its own evaluation.
  */
 export class EvaluatedItemsCache {
   private readonly logger = new Logger(EvaluatedItemsCache.name);
@@ -46,23 +43,12 @@ export class EvaluatedItemsCache {
     private readonly options: EvaluatedItemsCacheOptions = DEFAULT_EVALUATED_ITEMS_CACHE,
   ) {}
 
-  /**
-   * The table holding the context's evaluated items, or null to evaluate in the query: the whole
-   * workspace's (unfiltered) when it is within the bound, else, for a board filter, those boards'
-   * items when they are (a board page of a large portfolio shares one evaluation of its boards).
-   */
+  /** The table holding the context's evaluated items (unfiltered), or null to evaluate in the query. */
   async tableFor(ctx: MetricQueryContext): Promise<string | null> {
     if (ctx.pointInTime) return null;
     const params = baseParams(ctx);
-    const scope = [ctx.workspaceId, params['mapKeys'], params['mapStages'], params['mapCategories'], params['blockedStages'], params['mappedBoards']];
+    const scope = digest([ctx.workspaceId, params['mapKeys'], params['mapStages'], params['mapCategories'], params['blockedStages'], params['mappedBoards']]);
     const version = await this.store.dataVersion([TABLES.itemSnapshots]);
-    const workspace = await this.entry(digest(scope), version, (key) => this.build(ctx, key, params, []));
-    if (workspace !== null || ctx.boardIds.length === 0) return workspace;
-    const boards = [...new Set(ctx.boardIds)].sort();
-    return this.entry(digest([...scope, boards]), version, (key) => this.build(ctx, key, params, boards));
-  }
-
-  private entry(scope: string, version: string, build: (key: string) => Promise<string | null>): Promise<string | null> {
     const key = digest([scope, version]);
     const known = this.entries.get(key);
     if (known) {
@@ -70,7 +56,7 @@ export class EvaluatedItemsCache {
       this.entries.set(key, known); // most recently used last
       return known.table;
     }
-    const table = build(key).catch((error: unknown) => {
+    const table = this.build(ctx, key, params).catch((error: unknown) => {
       this.logger.warn(`evaluating items per query: the shared evaluation failed (${error instanceof Error ? error.message : String(error)})`);
       this.entries.delete(key);
       return null;
@@ -88,12 +74,10 @@ export class EvaluatedItemsCache {
     await Promise.all(tables.map(async (t) => this.drop(await t)));
   }
 
-  /** The evaluation of the workspace's items (`boards` empty) or of those boards' items; null over the bound. */
-  private async build(ctx: MetricQueryContext, key: string, params: Record<string, unknown>, boards: readonly string[]): Promise<string | null> {
-    const onBoards = boards.length ? 'AND board_id IN {boards:Array(String)}' : '';
+  private async build(ctx: MetricQueryContext, key: string, params: Record<string, unknown>): Promise<string | null> {
     const [row] = await this.store.query<{ n: number }>(
-      `SELECT count() AS n FROM ${this.store.table(TABLES.itemSnapshots)} WHERE workspace_id = {ws:String} ${onBoards}`,
-      { ws: ctx.workspaceId, boards },
+      `SELECT count() AS n FROM ${this.store.table(TABLES.itemSnapshots)} WHERE workspace_id = {ws:String}`,
+      { ws: ctx.workspaceId },
     );
     if ((row?.n ?? 0) > this.options.maxItems) return null;
     const database = `${this.store.database}_evaluated`;
@@ -104,10 +88,10 @@ export class EvaluatedItemsCache {
     await this.database;
     const table = `\`${database}\`.\`items_${key.slice(0, 16)}_${this.token}\``;
     const withMaps = Object.keys(ctx.stages.stageOf).length > 0;
-    const evaluation = evaluatedItemsSql(this.store, 'present', onBoards, withMaps);
+    const evaluation = evaluatedItemsSql(this.store, 'present', '', withMaps);
     // A Memory database cannot rename, so no CREATE … AS SELECT: the table first, then its rows.
-    await this.store.command(`CREATE TABLE ${table} ENGINE = Memory EMPTY AS ${evaluation}`, { ...params, boards });
-    await this.store.command(`INSERT INTO ${table} ${evaluation}`, { ...params, boards });
+    await this.store.command(`CREATE TABLE ${table} ENGINE = Memory EMPTY AS ${evaluation}`, params);
+    await this.store.command(`INSERT INTO ${table} ${evaluation}`, params);
     return table;
   }
 
