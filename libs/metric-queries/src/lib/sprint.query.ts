@@ -32,6 +32,14 @@ export class SprintQuery {
 
   async run(ctx: MetricQueryContext): Promise<SprintPredictability[]> {
     const events = this.store.table(TABLES.workItemEvents);
+    // Sprints come only from sprint events: with none, skip the search for items ever in a sprint
+    // (a scan of every item's timeline, seconds at 10^6 items, for a board page with no sprints).
+    const [sprints] = await this.store.query<{ n: number }>(
+      `SELECT count() AS n FROM (SELECT 1 FROM ${events} WHERE workspace_id = {ws:String} AND type IN ('SprintUpserted', 'SprintStarted', 'SprintClosed')
+         AND occurred_at <= fromUnixTimestamp64Milli({asOf:Int64}) LIMIT 1)`,
+      { ws: ctx.workspaceId, asOf: ctx.asOf },
+    );
+    if (Number(sprints?.n ?? 0) === 0) return [];
     const rows = await this.store.query<EventRow>(
       `SELECT workspace_id, event_id, type, source, connector_id, source_event_id, board_id, item_id, item_key,
               toUnixTimestamp64Milli(occurred_at) AS occurred_ms, toUnixTimestamp64Milli(received_at) AS received_ms,
