@@ -73,6 +73,39 @@ describe('the shared evaluation of present items', () => {
     await cache.clear();
   });
 
+  it('keeps a replaced table while a query runs on it, and drops it after its last query', async () => {
+    const cache = new EvaluatedItemsCache(store, { maxItems: 1_000, maxTables: 4, dropAfterMs: 0 });
+    const exists = async (table: string) => (await store.query<{ n: number }>(`SELECT count() AS n FROM system.tables WHERE concat('\`', database, '\`.\`', name, '\`') = {t:String}`, { t: table }))[0]?.n === 1;
+    let leased = '';
+    await cache.use(contextOf([]), async (table) => {
+      leased = table as string;
+      // A new map replaces this table's scope version while the query still reads it.
+      expect(await cache.tableFor(contextOf([MAP]))).not.toBeNull();
+      await writer.writeEvents([{ ...(events[0] as CanonicalEvent), eventId: randomUUID(), sourceEventId: `again-${randomUUID()}` } as CanonicalEvent]);
+      const replaced = await cache.tableFor(contextOf([]));
+      expect(replaced).not.toBe(leased);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await exists(leased)).toBe(true);
+      expect((await store.query<{ n: number }>(`SELECT count() AS n FROM ${leased}`))[0]?.n).toBeGreaterThan(0);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await exists(leased)).toBe(false);
+    await cache.clear();
+  });
+
+  it('holds the tables it keeps to a budget of rows, dropping the least recently used', async () => {
+    const [row] = await store.query<{ n: number }>(`SELECT count() AS n FROM ${store.table('item_snapshots')} WHERE workspace_id = {ws:String}`, { ws: workspaceId });
+    const cache = new EvaluatedItemsCache(store, { maxItems: 1_000, maxTables: 4, maxRows: (row?.n ?? 0) + 1, dropAfterMs: 0 });
+    const plain = await cache.tableFor(contextOf([]));
+    const mapped = await cache.tableFor(contextOf([MAP])); // another scope: the budget holds one
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const names = (await store.query<{ name: string }>(`SELECT concat('\`', database, '\`.\`', name, '\`') AS name FROM system.tables`)).map((t) => t.name);
+    expect(names).toContain(mapped);
+    expect(names).not.toContain(plain);
+    expect(await cache.tableFor(contextOf([MAP]))).toBe(mapped);
+    await cache.clear();
+  });
+
   it('evaluates in the query for past instants and for workspaces above the size bound', async () => {
     expect(await new EvaluatedItemsCache(store).tableFor(contextOf([], true))).toBeNull();
     expect(await new EvaluatedItemsCache(store, { maxItems: 1, maxTables: 4, dropAfterMs: 0 }).tableFor(contextOf([]))).toBeNull();

@@ -44,9 +44,12 @@ export class EvaluatedItemsSource implements OnModuleDestroy {
    */
   async query<T>(ctx: MetricQueryContext, sql: string, params: Record<string, unknown> = {}): Promise<T[]> {
     const boardsFirst = ctx.pointInTime || ctx.boardIds.length === 0 ? '' : 'AND board_id IN {boards:Array(String)}';
-    const evaluated = (await this.cache?.tableFor(ctx)) ?? `(${evaluatedItemsSql(this.store, sourceOf(ctx), boardsFirst, hasMaps(ctx))})`;
-    const items = `(SELECT * FROM ${evaluated} WHERE ${itemFilterSql(ctx)})`;
-    return this.store.query<T>(sql.replaceAll('FROM items', `FROM ${items}`), { ...baseParams(ctx), ...params });
+    const run = (table: string | null) => {
+      const evaluated = table ?? `(${evaluatedItemsSql(this.store, sourceOf(ctx), boardsFirst, hasMaps(ctx))})`;
+      const items = `(SELECT * FROM ${evaluated} WHERE ${itemFilterSql(ctx)})`;
+      return this.store.query<T>(sql.replaceAll('FROM items', `FROM ${items}`), { ...baseParams(ctx), ...params });
+    };
+    return this.cache ? this.cache.use(ctx, run) : run(null);
   }
 }
 
