@@ -25,9 +25,10 @@ import { TeamsAndPortfolios1796100000000 } from './migrations/1796100000000-Team
 import { RiskRegister1796200000000 } from './migrations/1796200000000-RiskRegister';
 import { AcceptedEventIds1796400000000 } from './migrations/1796400000000-AcceptedEventIds';
 import { Alerting1796500000000 } from './migrations/1796500000000-Alerting';
+import { RiskRegisterVersions1796600000000 } from './migrations/1796600000000-RiskRegisterVersions';
 
 export const ENTITIES = [WorkspaceEntity, ApiKeyEntity, ConnectorEntity, WorkflowMapVersionEntity, DeadLetterEntity, ImportJobEntity, TeamEntity, PortfolioEntity, RiskEntity, AuditEntryEntity, AlertChannelEntity, AlertRuleEntity, AlertInstanceEntity, AlertDeliveryEntity, DigestEntity];
-export const MIGRATIONS = [InitialSchema1764115200000, DeadLetters1795670000000, ImportJobs1795670000001, Governance1796000000000, TeamsAndPortfolios1796100000000, RiskRegister1796200000000, AcceptedEventIds1796400000000, Alerting1796500000000];
+export const MIGRATIONS = [InitialSchema1764115200000, DeadLetters1795670000000, ImportJobs1795670000001, Governance1796000000000, TeamsAndPortfolios1796100000000, RiskRegister1796200000000, AcceptedEventIds1796400000000, Alerting1796500000000, RiskRegisterVersions1796600000000];
 
 export interface PersistenceOptions {
   /** postgres:// URL; when absent, embedded PGlite in `${dataDir}/postgres`. */

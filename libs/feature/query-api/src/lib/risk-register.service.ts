@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import type { Principal } from '@flowlens/auth';
 import { RiskRepository, type RiskRow, type SignalRef } from '@flowlens/persistence';
 import { ApiError } from '@flowlens/platform';
@@ -12,9 +13,15 @@ interface PresentSignal extends SignalRef {
   readonly boardIds: readonly string[];
 }
 
+/** Ids already made: a listing names every signal of the workspace (10^5 at portfolio scale) each time. */
+const riskIds = new LRUCache<string, string>({ max: 500_000 });
+
 /** The same signal on the same subject always gets the same id. */
 export function riskIdOf(signal: string, subjectType: string, subjectId: string): string {
-  return `rk_${createHash('sha256').update(`${signal}\u0000${subjectType}\u0000${subjectId}`).digest('hex').slice(0, 24)}`;
+  const name = `${signal}\u0000${subjectType}\u0000${subjectId}`;
+  let id = riskIds.get(name);
+  if (id === undefined) riskIds.set(name, (id = `rk_${createHash('sha256').update(name).digest('hex').slice(0, 24)}`));
+  return id;
 }
 
 /**

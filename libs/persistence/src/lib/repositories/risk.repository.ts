@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { LRUCache } from 'lru-cache';
+import { DataSource, type EntityManager } from 'typeorm';
 import { RiskEntity, type RiskHistoryEntry, type RoamState } from '../entities/risk.entity';
 
 export interface SignalRef {
@@ -26,22 +27,49 @@ function* chunks<T>(rows: readonly T[]): Generator<T[]> {
   for (let start = 0; start < rows.length; start += SYNC_CHUNK) yield rows.slice(start, start + SYNC_CHUNK);
 }
 
+/** A row's state as a sync reads it. */
+interface RowState {
+  open: boolean;
+  lastSeenMs: number;
+}
+
+/** A workspace's register as this process last read it, at a register version. */
+interface Listed {
+  readonly version: string;
+  rows: RiskRow[] | null;
+  states: Map<string, RowState> | null;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The ROAM register. Every write that changes what the register lists raises the workspace's
+ * register version (risk_register_versions), in the same transaction; a listing or a sync reads
+ * that one row and reuses what this process read at the same version, so a register of 10^5 risks
+ * is read from the database only after it changed (by any process).
+ */
 @Injectable()
 export class RiskRepository {
+  private readonly listed = new LRUCache<string, Listed>({ max: 16 });
+
   constructor(private readonly db: DataSource) {}
 
-  /**
-   * The workspace's register by risk id. Built as one JSON document in the database: a register at
-   * portfolio scale holds 10^5 rows, and one text value parses far faster than as many rows.
-   */
+  /** The workspace's register by risk id. */
   async list(workspaceId: string): Promise<RiskRow[]> {
+    // The version first: rows read after it are at least as new (a later change raises it again).
+    const version = await versionOf(this.db, workspaceId);
+    const cached = this.listed.get(workspaceId);
+    if (cached?.version === version && cached.rows) return cached.rows;
+    // One JSON document: one text value parses far faster (PGlite) than 10^5 rows.
     const [row]: Array<{ rows: string }> = await this.db.query(
       `SELECT coalesce(json_agg(json_build_object('riskId', risk_id, 'signal', signal, 'subjectType', subject_type, 'subjectId', subject_id,
                 'roam', roam, 'owner', owner, 'note', note, 'open', open, 'history', history) ORDER BY risk_id), '[]')::text AS rows
        FROM risks WHERE workspace_id = $1`,
       [workspaceId],
     );
-    return JSON.parse(row?.rows ?? '[]') as RiskRow[];
+    const rows = JSON.parse(row?.rows ?? '[]') as RiskRow[];
+    this.listed.set(workspaceId, { version, rows, states: cached?.version === version ? cached.states : null });
+    return rows;
   }
 
   find(workspaceId: string, riskId: string): Promise<RiskEntity | null> {
@@ -49,37 +77,25 @@ export class RiskRepository {
   }
 
   /**
-   * Brings the register in line with the signals present now, in one transaction: new signals
-   * are added open; a closed one that is present again is reopened (ROAM cleared, a history
-   * entry); an open one no longer present is closed (its ROAM state is kept). A workspace at
-   * portfolio scale has 10^5 signals, listed on every call: the register's states are read once
-   * and only the differences written, as arrays, and a row already open is rewritten only to move
-   * its `last_seen_at` on, at most once an hour (so `last_seen_at` is exact to the hour, and an
-   * unchanged register writes nothing). Each write re-checks the state it changes, so concurrent
-   * listings (two API processes) converge.
+   * Brings the register in line with the signals present now, in one transaction (serialised per
+   * workspace by its version row): new signals are added open; a closed one that is present again
+   * is reopened (ROAM cleared, a history entry); an open one no longer present is closed (its ROAM
+   * state is kept). Only the differences are written, as arrays; a row already open is rewritten
+   * only to move its `last_seen_at` on, at most once an hour (so `last_seen_at` is exact to the
+   * hour, and an unchanged register writes nothing and raises no version).
    */
   async sync(workspaceId: string, present: readonly SignalRef[], at: Date): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const iso = at.toISOString();
-      // Every row's state as one text value ("<riskId> <open> <stale>" lines): see list().
-      const [states]: Array<{ states: string }> = await tx.query(
-        `SELECT coalesce(string_agg(risk_id || ' ' || open::int || ' ' || (last_seen_at < $2::timestamptz - interval '1 hour')::int, E'\n'), '') AS states
-         FROM risks WHERE workspace_id = $1`,
-        [workspaceId, iso],
-      );
-      const rows = (states?.states ?? '')
-        .split('\n')
-        .filter((line) => line !== '')
-        .map((line) => {
-          const [id, open, stale] = line.split(' ');
-          return { risk_id: id as string, open: open === '1', stale: stale === '1' };
-        });
-      const known = new Map(rows.map((row) => [row.risk_id, row]));
+    const iso = at.toISOString();
+    const outcome = await this.db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO risk_register_versions (workspace_id) VALUES ($1) ON CONFLICT (workspace_id) DO NOTHING`, [workspaceId]);
+      const version = await versionOf(tx, workspaceId, { lock: true });
+      const cached = this.listed.get(workspaceId);
+      const states = cached?.version === version && cached.states ? cached.states : await readStates(tx, workspaceId);
       const presentIds = new Set(present.map((ref) => ref.riskId));
-      const added = present.filter((ref) => !known.has(ref.riskId));
-      const returning = present.filter((ref) => known.get(ref.riskId)?.open === false).map((ref) => ref.riskId);
-      const seen = present.filter((ref) => known.get(ref.riskId)?.stale === true).map((ref) => ref.riskId);
-      const cleared = rows.filter((row) => row.open && !presentIds.has(row.risk_id)).map((row) => row.risk_id);
+      const added = present.filter((ref) => !states.has(ref.riskId));
+      const returning = present.filter((ref) => states.get(ref.riskId)?.open === false).map((ref) => ref.riskId);
+      const seen = present.filter((ref) => (states.get(ref.riskId)?.lastSeenMs ?? Number.POSITIVE_INFINITY) < at.getTime() - HOUR_MS).map((ref) => ref.riskId);
+      const cleared = [...states].filter(([id, state]) => state.open && !presentIds.has(id)).map(([id]) => id);
       const reopened: RiskHistoryEntry = { roam: null, owner: null, note: null, at: iso, by: 'system', open: true };
       for (const chunk of chunks(added)) {
         await tx.query(
@@ -108,19 +124,65 @@ export class RiskRepository {
           [workspaceId, ids, iso, iso],
         );
       }
+      const changed = added.length + returning.length + cleared.length > 0;
+      if (changed) await raiseVersion(tx, workspaceId);
+      for (const id of seen) (states.get(id) as RowState).lastSeenMs = at.getTime();
+      return { changed, version, states, rows: cached?.version === version ? cached.rows : null };
     });
+    // Unchanged: what was read stays good at this version (the heartbeats are kept in it too).
+    if (outcome.changed) this.listed.delete(workspaceId);
+    else this.listed.set(workspaceId, { version: outcome.version, rows: outcome.rows, states: outcome.states });
   }
 
   /** Sets the ROAM state; null when the workspace has no such risk. */
   async changeRoam(workspaceId: string, riskId: string, change: RoamChange, at: Date): Promise<RiskEntity | null> {
     const entry: RiskHistoryEntry = { roam: change.roam, owner: change.owner, note: change.note, at: at.toISOString(), by: change.by };
-    const rows: Array<{ risk_id: string }> = await this.db.query(
-      `WITH u AS (
-         UPDATE risks SET roam = $3, owner = $4, note = $5, history = history || $6::jsonb, updated_at = $7
-         WHERE workspace_id = $1 AND risk_id = $2 RETURNING risk_id
-       ) SELECT risk_id FROM u`,
-      [workspaceId, riskId, change.roam, change.owner, change.note, JSON.stringify([entry]), at.toISOString()],
-    );
-    return rows.length > 0 ? this.find(workspaceId, riskId) : null;
+    const changed = await this.db.transaction(async (tx) => {
+      const rows: Array<{ risk_id: string }> = await tx.query(
+        `WITH u AS (
+           UPDATE risks SET roam = $3, owner = $4, note = $5, history = history || $6::jsonb, updated_at = $7
+           WHERE workspace_id = $1 AND risk_id = $2 RETURNING risk_id
+         ) SELECT risk_id FROM u`,
+        [workspaceId, riskId, change.roam, change.owner, change.note, JSON.stringify([entry]), at.toISOString()],
+      );
+      if (rows.length > 0) await raiseVersion(tx, workspaceId);
+      return rows.length > 0;
+    });
+    this.listed.delete(workspaceId);
+    return changed ? this.find(workspaceId, riskId) : null;
   }
+}
+
+type Queryable = Pick<EntityManager, 'query'>;
+
+async function versionOf(db: Queryable, workspaceId: string, options: { lock?: boolean } = {}): Promise<string> {
+  const rows: Array<{ version: string }> = await db.query(
+    `SELECT version::text AS version FROM risk_register_versions WHERE workspace_id = $1${options.lock ? ' FOR UPDATE' : ''}`,
+    [workspaceId],
+  );
+  return rows[0]?.version ?? '0';
+}
+
+async function raiseVersion(db: Queryable, workspaceId: string): Promise<void> {
+  await db.query(
+    `INSERT INTO risk_register_versions (workspace_id, version) VALUES ($1, 1)
+     ON CONFLICT (workspace_id) DO UPDATE SET version = risk_register_versions.version + 1`,
+    [workspaceId],
+  );
+}
+
+/** Every row's state as one text value ("<riskId> <open> <last seen ms>" lines): see list(). */
+async function readStates(db: Queryable, workspaceId: string): Promise<Map<string, RowState>> {
+  const [row]: Array<{ states: string }> = await db.query(
+    `SELECT coalesce(string_agg(risk_id || ' ' || open::int || ' ' || (extract(epoch FROM last_seen_at) * 1000)::bigint, E'\n'), '') AS states
+     FROM risks WHERE workspace_id = $1`,
+    [workspaceId],
+  );
+  const states = new Map<string, RowState>();
+  for (const line of (row?.states ?? '').split('\n')) {
+    if (line === '') continue;
+    const [id, open, lastSeen] = line.split(' ');
+    states.set(id as string, { open: open === '1', lastSeenMs: Number(lastSeen) });
+  }
+  return states;
 }
