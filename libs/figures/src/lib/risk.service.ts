@@ -3,7 +3,7 @@ import type { Principal } from '@flowlens/auth';
 import { MonteCarloPool, RiskInputQuery, type MetricQueryContext } from '@flowlens/metric-queries';
 import {
   addLocalDays,
-  computeConcentration,
+  concentrationOf,
   computeDependencies,
   computeItemRisks,
   computeQuality,
@@ -71,7 +71,7 @@ export class RiskService {
 
   items(e: RiskEvaluation, boardIds: readonly string[] = e.scope.boardIds) {
     const result = computeItemRisks(e.input, { boardIds, threshold: e.query.threshold, sleWindow: e.query.sleWindow });
-    return { asOf: iso(e.ctx.asOf), ...result, items: result.items.map(({ itemId: _id, ...item }) => item) };
+    return { asOf: iso(e.ctx.asOf), ...result };
   }
 
   /**
@@ -107,7 +107,7 @@ export class RiskService {
   }
 
   concentration(e: RiskEvaluation, boardIds: readonly string[] = e.scope.boardIds) {
-    return { from: e.ctx.from, to: e.ctx.to, items: computeConcentration(e.input.items, boardIds, e.fromMs, e.toEndMs) };
+    return { from: e.ctx.from, to: e.ctx.to, items: concentrationOf(e.input, boardIds, e.fromMs, e.toEndMs) };
   }
 
   quality(e: RiskEvaluation) {
@@ -119,13 +119,13 @@ export class RiskService {
     const items = computeItemRisks(e.input, { boardIds: [], threshold: e.query.threshold, sleWindow: e.query.sleWindow });
     const { releases, epics } = await this.deliveries(e, q, []);
     const dependencies = computeDependencies(e.input, []);
-    const concentration = computeConcentration(e.input.items, [], e.fromMs, e.toEndMs);
+    const concentration = concentrationOf(e.input, [], e.fromMs, e.toEndMs);
     const subjects = this.subjects(e, by);
     const wip = memoOnInput(e.input, 'wip-by-board', () => countBy(e.input.items.filter((item) => isWorkItem(item) && isInProgress(item) && item.startedAt !== null)));
     // Each subject reads its boards' slices (a board's lists are summed into its team and portfolio).
     const itemsOf = groupBy(items.items);
     const dependenciesOf = groupBy(dependencies);
-    const concentrationOf = groupBy(concentration);
+    const concentrationByBoard = groupBy(concentration);
     const deliveries = [...releases, ...epics];
     return {
       asOf: iso(e.ctx.asOf),
@@ -134,7 +134,7 @@ export class RiskService {
         const boards = [...new Set(subject.boardIds)];
         const slice = <T>(of: ReadonlyMap<string, T[]>) => boards.flatMap((board) => of.get(board) ?? []);
         const inProgress = boards.reduce((sum, board) => sum + (wip.get(board) ?? 0), 0);
-        const roll = rollUp(boards, { items: slice(itemsOf), inProgress, deliveries, dependencies: slice(dependenciesOf), concentration: slice(concentrationOf) });
+        const roll = rollUp(boards, { items: slice(itemsOf), inProgress, deliveries, dependencies: slice(dependenciesOf), concentration: slice(concentrationByBoard) });
         return { id: subject.id, name: subject.name, ...roll };
       }),
     };

@@ -1,5 +1,6 @@
 import { cmp, inScope } from './item-signals';
-import { isWorkItem, type RiskItem } from './risk-item';
+import { countAtMost } from './on-time';
+import { isWorkItem, memoOnInput, type RiskInput, type RiskItem } from './risk-item';
 
 export interface Concentration {
   readonly boardId: string;
@@ -37,4 +38,18 @@ export function computeConcentration(items: readonly RiskItem[], boardIds: reado
     out.push({ boardId, done, topShare, peopleFor80: people, flagged: topShare > CONCENTRATION_SHARE && done >= CONCENTRATION_MIN_DONE });
   }
   return out.sort((a, b) => cmp(a.boardId, b.boardId));
+}
+
+/**
+ * computeConcentration over the input's items done in [fromMs, toEndMs): the done work items are
+ * kept by done instant per input, so a request reads its window's items, not the whole input.
+ */
+export function concentrationOf(input: RiskInput, boardIds: readonly string[], fromMs: number, toEndMs: number): Concentration[] {
+  const done = memoOnInput(input, 'done-work-by-instant', () => {
+    const items = input.items.filter((item) => isWorkItem(item) && item.doneAt !== null).sort((a, b) => (a.doneAt as number) - (b.doneAt as number));
+    return { items, at: items.map((item) => item.doneAt as number) };
+  });
+  const first = countAtMost(done.at, fromMs - 1);
+  const end = countAtMost(done.at, toEndMs - 1);
+  return computeConcentration(done.items.slice(first, end), boardIds, fromMs, toEndMs);
 }

@@ -16,7 +16,6 @@ export interface RiskOptions {
 
 export interface ItemRisk {
   readonly itemKey: string;
-  readonly itemId: string;
   readonly boardId: string;
   readonly signals: ItemSignal[];
   readonly ageDays: number | null;
@@ -77,7 +76,6 @@ export function computeItemRisks(input: RiskInput, options: RiskOptions): ItemRi
       if (signals.length === 0) continue;
       items.push({
         itemKey: item.itemKey,
-        itemId: item.itemId,
         boardId: item.boardId,
         signals,
         ageDays,
