@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClickHouseStore, migrateClickHouse } from '@flowlens/clickhouse';
-import type { CanonicalEvent, SprintPayload } from '@flowlens/contracts';
+import type { CanonicalEvent } from '@flowlens/contracts';
 import { buildStageMapping, type MetricQueryContext, SprintQuery } from '@flowlens/metric-queries';
 import { buildTimelines, computeSprintPredictability } from '@flowlens/metrics';
-import { JIRA, jiraKan } from '@flowlens/metrics/testing';
+import { JIRA, jiraKan, kanSprint } from '@flowlens/metrics/testing';
 import { ProjectionWriter } from '@flowlens/projections';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'flowlens-sprint-query-'));
@@ -17,7 +17,7 @@ const store = new ClickHouseStore({ user: 'default', password: '', database: 'fl
 const NOW = '2024-06-19T12:00:00.000Z';
 const QUERY = { from: '2024-06-01', to: '2024-06-30', timezone: 'UTC' };
 
-const sprint = (id: string, patch: Partial<SprintPayload>): SprintPayload => ({ sprintId: id, name: `KAN Sprint ${id}`, state: 'future', startAt: null, endAt: null, completeAt: null, goal: null, ...patch });
+const sprint = kanSprint;
 
 /** Sprint 42 (closed) with three committed items, one done in it, one added mid-sprint; sprint 43 running. */
 function history(): CanonicalEvent[] {

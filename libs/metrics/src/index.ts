@@ -1,5 +1,6 @@
 export * from './lib/stats/percentile';
 export * from './lib/stats/summarise';
+export * from './lib/stats/group-by';
 export * from './lib/time/duration.util';
 export * from './lib/time/local-day.util';
 export * from './lib/workflow/workflow-map.schema';

@@ -8,6 +8,7 @@ import {
   computeItemRisks,
   computeQuality,
   endOfLocalDay,
+  groupBy,
   isInProgress,
   isWorkItem,
   localDateOf,
@@ -123,9 +124,9 @@ export class RiskService {
     const subjects = this.subjects(e, by);
     const wip = memoOnInput(e.input, 'wip-by-board', () => countBy(e.input.items.filter((item) => isWorkItem(item) && isInProgress(item) && item.startedAt !== null)));
     // Each subject reads its boards' slices (a board's lists are summed into its team and portfolio).
-    const itemsOf = groupBy(items.items);
-    const dependenciesOf = groupBy(dependencies);
-    const concentrationByBoard = groupBy(concentration);
+    const itemsOf = groupBy(items.items, byBoard);
+    const dependenciesOf = groupBy(dependencies, byBoard);
+    const concentrationByBoard = groupBy(concentration, byBoard);
     const deliveries = [...releases, ...epics];
     return {
       asOf: iso(e.ctx.asOf),
@@ -148,15 +149,7 @@ export class RiskService {
   }
 }
 
-function groupBy<T extends { readonly boardId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = out.get(row.boardId);
-    if (list) list.push(row);
-    else out.set(row.boardId, [row]);
-  }
-  return out;
-}
+const byBoard = (row: { readonly boardId: string }) => row.boardId;
 
 function countBy(rows: ReadonlyArray<{ readonly boardId: string }>): Map<string, number> {
   const out = new Map<string, number>();

@@ -1,3 +1,4 @@
+import { groupBy } from '@flowlens/metrics';
 /** SQL spellings shared by the metric queries. */
 export const US = `'\\x1f'`; // separates the parts of a value
 export const RS = `'\\x1e'`; // separates board and status in map keys
@@ -39,11 +40,5 @@ export function perBoard<T>(boardIds: readonly string[], found: ReadonlyMap<stri
 
 /** Rows of a {@link boardGrouping} scan grouped by their `board`, in their order. */
 export function rowsByBoard<R extends { readonly board: string }>(rows: readonly R[]): Map<string, R[]> {
-  const byBoard = new Map<string, R[]>();
-  for (const row of rows) {
-    const list = byBoard.get(row.board);
-    if (list) list.push(row);
-    else byBoard.set(row.board, [row]);
-  }
-  return byBoard;
+  return groupBy(rows, (row) => row.board);
 }

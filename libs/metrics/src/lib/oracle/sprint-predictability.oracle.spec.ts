@@ -1,18 +1,8 @@
-import type { SprintPayload } from '@flowlens/contracts';
 import { buildTimelines } from './build-timelines';
-import { JIRA, jiraKan } from './fixtures/canonical-events.fixture';
+import { JIRA, jiraKan, kanSprint } from './fixtures/canonical-events.fixture';
 import { computeSprintPredictability } from './sprint-predictability.oracle';
 
-const sprint = (id: string, patch: Partial<SprintPayload>): SprintPayload => ({
-  sprintId: id,
-  name: `KAN Sprint ${id}`,
-  state: 'future',
-  startAt: null,
-  endAt: null,
-  completeAt: null,
-  goal: null,
-  ...patch,
-});
+const sprint = kanSprint;
 
 /**
  * Sprint 42 runs 2024-06-03T08:00Z .. completed 2024-06-14T16:00Z.
