@@ -143,6 +143,14 @@ describe('dashboard: alert channels, rules and alerts (browser)', () => {
     await tab.page.waitForSelector(`${row} [data-figure="alerts.items[id=${alert.id}].acknowledgedAt"]`);
     const acknowledged = await eventually(() => demo.api.get<{ items: Alert[] }>('/api/v1/alerts?state=firing'), (r) => r.body.items.find((a) => a.id === alert.id)?.acknowledgedAt !== null, { what: 'alert acknowledged' });
     expect(acknowledged.body.items.find((a) => a.id === alert.id)?.state).toBe('firing');
+    // Acknowledging notifies again, in the background: once the API has sent those, the page's
+    // delivery log (which polls while a delivery is retrying) must show them sent too.
+    await eventually(
+      () => demo.api.get<{ items: Delivery[] }>(`/api/v1/alert-deliveries?ruleId=${rule.id}`),
+      (r) => r.body.items.every((d) => d.status !== 'retrying'),
+      { what: 'the acknowledgement notifications sent' },
+    );
+    await tab.page.waitForFunction(`document.querySelectorAll('[data-figure^="alert-deliveries.items"][data-figure$="].status"][data-value="retrying"]').length === 0`, null, { timeout: 15_000 });
     await tab.settled();
     expect(await tab.figureMismatches(demo.apiKey)).toEqual([]);
     expect(await tab.page.isDisabled(`${row} button:has-text("Acknowledged")`)).toBe(true);

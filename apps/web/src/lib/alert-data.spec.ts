@@ -1,5 +1,5 @@
 import type { AlertDelivery, AlertInstance, AlertRule } from './alert-types';
-import { alertTimeline, backtestWindow, firingByBoard, firingsPerDay, scopeLabel, snoozeUntil, subjectHref } from './alert-data';
+import { alertTimeline, backtestWindow, firingByBoard, firingsPerDay, RETRYING_POLL_MS, scopeLabel, snoozeUntil, subjectHref, whileRetrying } from './alert-data';
 
 const rule = (id: string, scope: AlertRule['scope']): AlertRule => ({ id, name: id, kind: 'wip-limit', scope, params: { limit: 3 }, severity: 'warning', channelIds: [], forMinutes: 0, repeatHours: 24, notifyResolved: true, enabled: true });
 const alert = (id: string, ruleId: string, state: AlertInstance['state']): AlertInstance => ({
@@ -91,5 +91,13 @@ describe('alertTimeline', () => {
     const timeline = alertTimeline(resolved, [], [delivery('d1', '2026-12-01T10:00:00.100Z'), delivery('d2', '2026-12-02T10:00:00.200Z'), delivery('later', '2026-12-03T10:00:00.000Z')]);
     expect(timeline.map((t) => (t.source === 'history' ? t.event : t.delivery.id))).toEqual(['firing', 'notified', 'd1', 'resolved', 'd2']);
     expect(timeline.flatMap((t) => (t.source === 'history' ? [t.field] : []))).toEqual(['startedAt', 'lastNotifiedAt', 'resolvedAt']);
+  });
+});
+
+describe('whileRetrying', () => {
+  it('polls while a delivery is retrying, and stops once none is', () => {
+    expect(whileRetrying({ items: [{ status: 'sent' }, { status: 'retrying' }] })).toBe(RETRYING_POLL_MS);
+    expect(whileRetrying({ items: [{ status: 'sent' }, { status: 'failed' }] })).toBe(false);
+    expect(whileRetrying(undefined)).toBe(false);
   });
 });

@@ -111,3 +111,11 @@ export function alertTimeline(alert: AlertInstance, history: readonly AlertHisto
     .map((delivery) => ({ source: 'delivery', at: delivery.createdAt, delivery }));
   return [...own, ...notified].map((entry, order) => ({ entry, order })).sort((a, b) => Date.parse(a.entry.at) - Date.parse(b.entry.at) || a.order - b.order).map((x) => x.entry);
 }
+
+/** How often a delivery log is asked again while one of its deliveries is still being tried. */
+export const RETRYING_POLL_MS = 1_000;
+
+/** A `refetchInterval` for a delivery list: poll while any delivery is retrying, else not at all. */
+export function whileRetrying(deliveries: { readonly items: ReadonlyArray<{ readonly status: string }> } | undefined): number | false {
+  return deliveries?.items.some((d) => d.status === 'retrying') ? RETRYING_POLL_MS : false;
+}

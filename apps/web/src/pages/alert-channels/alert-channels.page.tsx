@@ -7,6 +7,7 @@ import { CHANNEL_TYPES, type AlertChannel, type AlertDelivery, type ChannelType,
 import { formatDateTime } from '../../lib/format';
 import { hasRole } from '../../lib/roles';
 import { useSignedIn } from '../../lib/session';
+import { whileRetrying } from '../../lib/alert-data';
 import { useApi } from '../../lib/use-api';
 import { useApiMutation } from '../../lib/use-mutation-api';
 import { DeliveriesPanel } from '../alerts/deliveries.panel';
@@ -26,7 +27,7 @@ export function AlertChannelsPage() {
   const [draft, setDraft] = useState<ChannelDraft>(emptyChannelDraft);
   const [tests, setTests] = useState<Record<string, string>>({});
   // The delivery log is polled only while a test send has not reached a final status.
-  const deliveries = useApi<Items<AlertDelivery>>('alert-deliveries');
+  const deliveries = useApi<Items<AlertDelivery>>('alert-deliveries', undefined, { refetchInterval: whileRetrying });
   const deliveryOf = (id: string | undefined) => (id ? deliveries.data?.items.find((d) => d.id === id) : undefined);
   const waiting = Object.values(tests).some((id) => (deliveryOf(id)?.status ?? 'retrying') === 'retrying');
   const fields = CHANNEL_FIELDS[draft.type];

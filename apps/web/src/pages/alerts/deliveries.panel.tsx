@@ -1,13 +1,14 @@
 import { Figure } from '../../components/figure';
 import { Panel } from '../../components/panel';
 import type { AlertChannel, AlertDelivery, AlertRule, Items } from '../../lib/alert-types';
+import { whileRetrying } from '../../lib/alert-data';
 import { useApi } from '../../lib/use-api';
 
 export const STATUS_BADGE: Record<AlertDelivery['status'], string> = { sent: 'badge badge-good', retrying: 'badge badge-warn', failed: 'badge badge-bad' };
 
 /** The delivery log, newest first: every notification to every channel, its tries and last error. */
 export function DeliveriesPanel({ refetchInterval }: { refetchInterval?: number | false }) {
-  const deliveries = useApi<Items<AlertDelivery>>('alert-deliveries', undefined, { refetchInterval });
+  const deliveries = useApi<Items<AlertDelivery>>('alert-deliveries', undefined, { refetchInterval: (d) => refetchInterval || whileRetrying(d) });
   const channels = useApi<Items<AlertChannel>>('alert-channels');
   const rules = useApi<Items<AlertRule>>('alert-rules');
   const channelName = (id: string) => channels.data?.items.find((c) => c.id === id)?.name ?? 'deleted channel';
