@@ -1,3 +1,4 @@
+import { groupBy } from '../stats/group-by';
 import { durationDays } from '../time/duration.util';
 import { endOfLocalDay } from '../time/local-day.util';
 import { paceOf, pOnTime } from './on-time';
@@ -45,9 +46,9 @@ export function computeItemRisks(input: RiskInput, options: RiskOptions): ItemRi
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const sle = sleHistories(input, options.sleWindow ?? DEFAULT_SLE_WINDOW);
   const dependents = openDependents(input);
-  const notDone = candidatesByBoard(input, dependents);
+  const candidates = candidatesByBoard(input, dependents);
   // Boards in order, each board's items by key: the list comes out in its order, unsorted.
-  const boards = options.boardIds.length ? [...new Set(options.boardIds)].sort(cmp) : [...notDone.keys()].sort(cmp);
+  const boards = options.boardIds.length ? [...new Set(options.boardIds)].sort(cmp) : [...candidates.keys()].sort(cmp);
   const ends = memoOnInput(input, 'due-date-ends', () => new Map<string, number>());
   const dueEnd = (date: string) => {
     let end = ends.get(date);
@@ -59,7 +60,7 @@ export function computeItemRisks(input: RiskInput, options: RiskOptions): ItemRi
   let blocked = 0;
   for (const board of boards) {
     const { history, sleDays } = sle(board);
-    for (const item of notDone.get(board) ?? []) {
+    for (const item of candidates.get(board) ?? []) {
       const started = isInProgress(item) && item.startedAt !== null;
       const ageDays = started ? durationDays(item.startedAt as number, input.t) : null;
       const signals: ItemSignal[] = [];
@@ -97,16 +98,11 @@ export function computeItemRisks(input: RiskInput, options: RiskOptions): ItemRi
  */
 function candidatesByBoard(input: RiskInput, dependents: ReadonlySet<string>): ReadonlyMap<string, readonly RiskItem[]> {
   return memoOnInput(input, 'signal-candidates-by-board', () => {
-    const out = new Map<string, RiskItem[]>();
-    for (const item of input.items) {
-      if (!isWorkItem(item) || item.category === 'done') continue;
-      if (!(isInProgress(item) && item.startedAt !== null) && item.dueDate === null && !dependents.has(item.itemId)) continue;
-      const list = out.get(item.boardId);
-      if (list) list.push(item);
-      else out.set(item.boardId, [item]);
-    }
-    for (const list of out.values()) list.sort((a, b) => cmp(a.itemKey, b.itemKey));
-    return out;
+    const canSignal = (item: RiskItem) =>
+      isWorkItem(item) && item.category !== 'done' && ((isInProgress(item) && item.startedAt !== null) || item.dueDate !== null || dependents.has(item.itemId));
+    const byBoard = groupBy(input.items.filter(canSignal), (item) => item.boardId);
+    for (const list of byBoard.values()) list.sort((a, b) => cmp(a.itemKey, b.itemKey));
+    return byBoard;
   });
 }
 
