@@ -63,7 +63,7 @@ export class EvaluatedItemsCache {
   /**
    * Runs `query` on the table of the context's evaluated items (null: evaluate in the query). The
    * table is leased while the query runs: a replaced or evicted table is dropped once its last
-   * query is done (a 10^6-item evaluation is half a gigabyte; with new data every second, tables
+   * query is done (a 10^6-item evaluation takes ~0.8 GB; with new data every second, tables
    * kept for a fixed time after their replacement would pile up), and `dropAfterMs` after that.
    */
   async use<T>(ctx: MetricQueryContext, query: (table: string | null) => Promise<T>): Promise<T> {

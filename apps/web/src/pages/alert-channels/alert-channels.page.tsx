@@ -7,7 +7,6 @@ import { CHANNEL_TYPES, type AlertChannel, type AlertDelivery, type ChannelType,
 import { formatDateTime } from '../../lib/format';
 import { hasRole } from '../../lib/roles';
 import { useSignedIn } from '../../lib/session';
-import { whileRetrying } from '../../lib/alert-data';
 import { useApi } from '../../lib/use-api';
 import { useApiMutation } from '../../lib/use-mutation-api';
 import { DeliveriesPanel } from '../alerts/deliveries.panel';
@@ -26,8 +25,9 @@ export function AlertChannelsPage() {
   const test = useApiMutation<string, { deliveryId: string }>('POST', (id) => `alert-channels/${id}/test`, () => undefined);
   const [draft, setDraft] = useState<ChannelDraft>(emptyChannelDraft);
   const [tests, setTests] = useState<Record<string, string>>({});
-  // The delivery log is polled only while a test send has not reached a final status.
-  const deliveries = useApi<Items<AlertDelivery>>('alert-deliveries', undefined, { refetchInterval: whileRetrying });
+  // The delivery log (one query with the panel below, which polls while a delivery is retrying)
+  // is also polled while a test send has not shown up with a final status.
+  const deliveries = useApi<Items<AlertDelivery>>('alert-deliveries');
   const deliveryOf = (id: string | undefined) => (id ? deliveries.data?.items.find((d) => d.id === id) : undefined);
   const waiting = Object.values(tests).some((id) => (deliveryOf(id)?.status ?? 'retrying') === 'retrying');
   const fields = CHANNEL_FIELDS[draft.type];
