@@ -8,6 +8,7 @@ import {
   FlowFrameworkQuery,
   type MetricQueryContext,
   StageOccupancyQuery,
+  wipOf,
 } from '@flowlens/metric-queries';
 import { mean } from '@flowlens/metrics';
 
@@ -54,9 +55,13 @@ export class FlowMetricsService {
     return this.flowFrameworkQuery.run(ctx);
   }
 
+  /**
+   * From the scans the board page makes anyway (the CFD's stage occupancy, the Flow Framework's
+   * cycle times of the items done in the window): shared while they run, so this costs no scan of its own.
+   */
   async littlesLaw(ctx: MetricQueryContext) {
-    const { days, cycleTime: cycle } = await this.occupancy.wipAndCycleTimes(ctx);
-    const averageWip = mean(days.map((d) => d.wip)) ?? 0;
+    const [days, { time: cycle }] = await Promise.all([this.occupancy.run(ctx), this.flowFrameworkQuery.run(ctx)]);
+    const averageWip = mean(days.map(wipOf)) ?? 0;
     const averageThroughput = cycle.count / days.length;
     const averageCycleTime = cycle.mean;
     const predictedCycleTime = averageThroughput > 0 ? averageWip / averageThroughput : null;

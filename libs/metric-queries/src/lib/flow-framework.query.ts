@@ -43,6 +43,8 @@ export class FlowFrameworkQuery {
          SELECT *, (${DONE_IN_WINDOW}) AS done, ${SEGMENT_ENDS_AT_DONE}, ${segmentEnds(OPEN_END)} AS seg_open_end
          FROM items
        )`,
+      {},
+      { shared: true },
     );
     const time = summariseDurations(row?.ms ?? []);
     const [types, counts] = row?.types ?? [[], []];

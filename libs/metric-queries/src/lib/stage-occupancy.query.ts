@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Summary } from '@flowlens/metrics';
 import { datesBetween } from './date-buckets';
-import { sortedCycleTimesSql, summariseDurations } from './elapsed-time.query';
 import { EvaluatedItemsSource } from './evaluated-items.source';
 import type { MetricQueryContext } from './query-context';
-import { DONE_IN_WINDOW } from './query-params';
 import { boardGrouping, localDate, OPEN_END, perBoard, rowsByBoard, segmentEnds } from './sql-fragments';
 
 export interface StageDay {
@@ -46,18 +43,12 @@ export class StageOccupancyQuery {
 
   /** WIP (items in an active or wait stage) at the end of each day. */
   async wip(ctx: MetricQueryContext): Promise<Array<{ date: string; wip: number }>> {
-    return (await this.wipScan(ctx, false, false)).get('')?.days ?? this.wipDays(ctx, null).days;
+    return (await this.wipScan(ctx, false)).get('') ?? this.wipDays(ctx, null);
   }
 
   /** The daily WIP of each board of the context, from one scan. */
   async wipByBoard(ctx: MetricQueryContext): Promise<Map<string, Array<{ date: string; wip: number }>>> {
-    const found = await this.wipScan(ctx, false, true);
-    return perBoard(ctx.boardIds, new Map([...found].map(([board, r]) => [board, r.days])), () => this.wipDays(ctx, null).days);
-  }
-
-  /** The daily WIP and, from the same scan, the cycle time of the items done in [from, to]. */
-  async wipAndCycleTimes(ctx: MetricQueryContext): Promise<{ days: Array<{ date: string; wip: number }>; cycleTime: Summary }> {
-    return (await this.wipScan(ctx, true, false)).get('') ?? this.wipDays(ctx, null);
+    return perBoard(ctx.boardIds, await this.wipScan(ctx, true), () => this.wipDays(ctx, null));
   }
 
   /** Per stage: the segments in force at some day's end of the window, one row each, grouped. */
@@ -72,21 +63,21 @@ export class StageOccupancyQuery {
        ARRAY JOIN segments AS segment
        GROUP BY ${board.key}, stage, category ORDER BY ${board.key}, stage, category`,
       { days },
+      { shared: true },
     );
   }
 
   /** Over the WIP stages: one histogram over each item's array of segments (-Array), no row per segment. */
-  private async wipScan(ctx: MetricQueryContext, withCycleTimes: boolean, byBoard: boolean) {
+  private async wipScan(ctx: MetricQueryContext, byBoard: boolean) {
     const dates = datesBetween(ctx.from, ctx.to);
     const board = boardGrouping(byBoard);
-    const rows = await this.items.query<{ board: string; starts: number[]; ends: number[]; cycle_ms: number[] }>(
+    const rows = await this.items.query<{ board: string; starts: number[]; ends: number[] }>(
       ctx,
       `SELECT ${board.select},
               countResampleArray(0, {days:Int32}, 1)(arrayMap(s -> ${FIRST_DAY('s.1')}, segments)) AS starts,
-              countResampleArray(0, {days:Int32}, 1)(arrayMap(s -> ${END_DAY('s.2')}, segments)) AS ends,
-              ${withCycleTimes ? sortedCycleTimesSql(DONE_IN_WINDOW) : '[]'} AS cycle_ms
+              countResampleArray(0, {days:Int32}, 1)(arrayMap(s -> ${END_DAY('s.2')}, segments)) AS ends
        FROM (
-         SELECT board_id, done_at, started_at,
+         SELECT board_id,
                 arrayFilter(s -> s.1 < {toEndMs:Int64} AND s.2 >= {fromMs:Int64} AND s.3 IN ('active', 'wait'), arrayZip(seg_at, ${segmentEnds(OPEN_END)}, seg_cat)) AS segments
          FROM items) ${board.groupBy}`,
       { days: dates.length },
@@ -94,10 +85,10 @@ export class StageOccupancyQuery {
     return new Map(rows.map((row) => [row.board, this.wipDays(ctx, row)]));
   }
 
-  private wipDays(ctx: MetricQueryContext, row: { starts: number[]; ends: number[]; cycle_ms: number[] } | null): { days: Array<{ date: string; wip: number }>; cycleTime: Summary } {
+  private wipDays(ctx: MetricQueryContext, row: { starts: number[]; ends: number[] } | null): Array<{ date: string; wip: number }> {
     const dates = datesBetween(ctx.from, ctx.to);
     const running = row ? runningSum(row.starts, row.ends) : dates.map(() => 0);
-    return { days: dates.map((date, i) => ({ date, wip: running[i] as number })), cycleTime: summariseDurations(row?.cycle_ms ?? []) };
+    return dates.map((date, i) => ({ date, wip: running[i] as number }));
   }
 }
 
