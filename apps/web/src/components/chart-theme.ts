@@ -52,9 +52,17 @@ export function percentileLines(p: { p50: number | null; p70: number | null; p85
 }
 
 /**
- * The cycle-time scatter draws in ECharts' large mode from this many points (one path, no element
- * per point; tooltips and clicks still find the point): a portfolio's 5,000 done items, ~0.25 s
- * of the page at 1M items. Not the aging chart: its five bordered pace series lost whole stage
- * columns in large mode (seen on the 1M portfolio).
+ * Scatters draw in ECharts' large mode from this many points (one path, no element per point;
+ * tooltips and clicks still find the point): a portfolio's 5,000 done or aging items, ~0.25 s of
+ * the page each at 1M items otherwise.
  */
 export const LARGE_SCATTER = 2_000;
+
+/**
+ * Series options of a scatter of `points` points: large mode, drawn in one pass, from LARGE_SCATTER.
+ * Progressive (chunked) drawing stays off: a chart resized or redrawn between two chunks lost
+ * whole stage columns of the aging chart on the 1M portfolio.
+ */
+export function scatterMode(points: number): { large?: boolean; largeThreshold?: number; progressive?: number } {
+  return points >= LARGE_SCATTER ? { large: true, largeThreshold: LARGE_SCATTER, progressive: 0 } : {};
+}

@@ -45,11 +45,26 @@ describe('chart data transforms', () => {
 
   it('counts how many periods finished each count, zero included', () => {
     expect(frequencies([2, 0, 2, 3])).toEqual([
-      { value: 0, periods: 1 },
-      { value: 1, periods: 0 },
-      { value: 2, periods: 2 },
-      { value: 3, periods: 1 },
+      { from: 0, to: 1, periods: 1, label: '0' },
+      { from: 1, to: 2, periods: 0, label: '1' },
+      { from: 2, to: 3, periods: 2, label: '2' },
+      { from: 3, to: 4, periods: 1, label: '3' },
     ]);
+  });
+
+  it('bins the counts of large periods, so a portfolio has tens of bars and not thousands', () => {
+    const weeks = [7_412, 8_129, 8_001, 0, 7_998];
+    const width = niceBinWidth(weeks);
+    expect(width).toBe(500);
+    const bins = frequencies(weeks, width);
+    expect(bins).toHaveLength(17);
+    expect(bins.filter((b) => b.periods > 0).map((b) => [b.label, b.periods])).toEqual([
+      ['0–499', 1],
+      ['7000–7499', 1],
+      ['7500–7999', 1],
+      ['8000–8499', 2],
+    ]);
+    expect(bins.reduce((n, b) => n + b.periods, 0)).toBe(weeks.length);
   });
 
   it("reads an item's pace against the percentile bands (at a band counts as within it)", () => {

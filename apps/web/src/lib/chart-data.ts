@@ -53,13 +53,13 @@ export function niceBinWidth(values: readonly number[], target = 30): number {
   return Math.ceil(raw / 1000) * 1000;
 }
 
-/** How many periods had each count (0 included): the throughput histogram. */
-export function frequencies(counts: readonly number[]): Array<{ value: number; periods: number }> {
-  if (counts.length === 0) return [];
-  const max = Math.max(...counts);
-  const periods = new Array<number>(max + 1).fill(0);
-  for (const c of counts) periods[c] += 1;
-  return periods.map((n, value) => ({ value, periods: n }));
+/**
+ * How many periods finished how many items (0 included), in bins of `width` counts: the throughput
+ * histogram. A portfolio's weeks finish thousands of items: one bar per count would be thousands
+ * of bars for a dozen weeks (unreadable, and ~0.15 s to draw).
+ */
+export function frequencies(counts: readonly number[], width = 1): Array<{ from: number; to: number; periods: number; label: string }> {
+  return histogram(counts, width).map((b) => ({ from: b.from, to: b.to, periods: b.count, label: width === 1 ? String(b.from) : `${b.from}–${b.to - 1}` }));
 }
 
 export type Pace = 'within-p50' | 'within-p70' | 'within-p85' | 'within-p95' | 'beyond-p95';

@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import { axisStyle, baseGrid, COLORS, LARGE_SCATTER, percentileLines } from '../../components/chart-theme';
+import { axisStyle, baseGrid, COLORS, percentileLines, scatterMode } from '../../components/chart-theme';
 import { Stat } from '../../components/figure';
 import { Panel } from '../../components/panel';
 import { useTimeZone } from '../../components/use-time-zone';
@@ -50,7 +50,7 @@ export function CycleTimeScatterPanel({ query }: { query: URLSearchParams }) {
           },
           xAxis: { type: 'time', ...axisStyle, splitLine: { show: false } },
           yAxis: { type: 'value', name: 'days', nameTextStyle: { color: COLORS.axis }, ...axisStyle },
-          series: [{ type: 'scatter', symbolSize: 7, large: d.items.length >= LARGE_SCATTER, itemStyle: { color: COLORS.primary, opacity: 0.7 }, data: scatterPoints(d.items), markLine: percentileLines(d), cursor: 'pointer' }],
+          series: [{ type: 'scatter', symbolSize: 7, ...scatterMode(d.items.length), itemStyle: { color: COLORS.primary, opacity: 0.7 }, data: scatterPoints(d.items), markLine: percentileLines(d), cursor: 'pointer' }],
         },
       })}
     >

@@ -2,7 +2,7 @@ import { axisStyle, baseGrid, COLORS } from '../../components/chart-theme';
 import { Stat } from '../../components/figure';
 import { Panel } from '../../components/panel';
 import type { Throughput } from '../../lib/api-types';
-import { frequencies } from '../../lib/chart-data';
+import { frequencies, niceBinWidth } from '../../lib/chart-data';
 import { useApi } from '../../lib/use-api';
 
 function useThroughput(query: URLSearchParams, interval: string) {
@@ -59,14 +59,14 @@ export function ThroughputHistogramPanel({ query, interval }: { query: URLSearch
       name="throughput-histogram"
       query={throughput}
       isEmpty={(d) => d.series.length === 0}
-      csv={(d) => frequencies(d.series.map((p) => p.count)).map((f) => ({ finished: f.value, [`${interval}s`]: f.periods }))}
+      csv={(d) => finishedBins(d).map((f) => ({ finished: f.label, [`${interval}s`]: f.periods }))}
       chart={(d) => {
-        const bars = frequencies(d.series.map((p) => p.count));
+        const bars = finishedBins(d);
         return {
           option: {
             grid: baseGrid,
             tooltip: { trigger: 'axis' },
-            xAxis: { type: 'category', name: 'items', data: bars.map((b) => String(b.value)), ...axisStyle },
+            xAxis: { type: 'category', name: 'items', data: bars.map((b) => b.label), ...axisStyle },
             yAxis: { type: 'value', name: `${interval}s`, minInterval: 1, ...axisStyle },
             series: [{ type: 'bar', data: bars.map((b) => b.periods), itemStyle: { color: '#0ea5e9', borderRadius: [3, 3, 0, 0] } }],
           },
@@ -74,4 +74,10 @@ export function ThroughputHistogramPanel({ query, interval }: { query: URLSearch
       }}
     />
   );
+}
+
+/** The periods by how many items they finished, in round bins of about 30 over the range. */
+function finishedBins(d: Throughput) {
+  const counts = d.series.map((p) => p.count);
+  return frequencies(counts, niceBinWidth(counts));
 }
