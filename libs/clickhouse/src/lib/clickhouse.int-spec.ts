@@ -62,6 +62,29 @@ describe('ClickHouseStore on the chDB engine', () => {
     expect(count).toEqual({ n: 1, at: '2024-01-15 10:23:45.123' });
   });
 
+  it("moves a table's data version on every write to it, and only then", async () => {
+    const version = () => store.dataVersion([TABLES.deadLetters]);
+    const before = await version();
+    const other = await store.dataVersion([TABLES.itemTimelines]);
+    await store.command(`CREATE DATABASE IF NOT EXISTS flowlens_it_scratch ENGINE = Memory`);
+    expect(await version()).toBe(before);
+    const row = { workspace_id: 'w', delivery_id: 'd1', connector_id: 'c', source: 'jira', received_at: '2024-01-15T10:23:46.000Z', reason: 'r', body: '{}', status: 'open', updated_at: '2024-01-15T10:23:46.000Z' };
+    await store.insert(TABLES.deadLetters, [row]);
+    const inserted = await version();
+    expect(inserted).not.toBe(before);
+    expect(await store.dataVersion([TABLES.itemTimelines])).toBe(other);
+    // A table elsewhere built from this one (the shared evaluation's kind) writes nothing here.
+    const scratch = await version();
+    await store.command(`CREATE TABLE flowlens_it_scratch.copy ENGINE = Memory EMPTY AS SELECT * FROM ${store.table(TABLES.deadLetters)}`);
+    await store.command(`INSERT INTO flowlens_it_scratch.copy SELECT * FROM ${store.table(TABLES.deadLetters)}`);
+    expect(await store.query(`SELECT count() AS n FROM flowlens_it_scratch.copy`)).toEqual([{ n: 1 }]);
+    await store.command(`DROP TABLE IF EXISTS \`flowlens_it_scratch\`.\`copy\``);
+    expect(await version()).toBe(scratch);
+    await store.command(`ALTER TABLE ${store.table(TABLES.deadLetters)} DELETE WHERE workspace_id = 'w' SETTINGS mutations_sync = 2`);
+    expect(await version()).not.toBe(scratch);
+    expect(await store.dataVersion([TABLES.itemTimelines])).toBe(other);
+  });
+
   it('refuses a second chDB data dir in the same process', () => {
     expect(() => new ClickHouseStore({ user: 'default', password: '', database: 'x', dataDir: join(dataDir, 'other') })).toThrow(/already has .* open/);
   });

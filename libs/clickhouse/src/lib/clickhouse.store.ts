@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
 import { ClickHouseError } from './clickhouse.errors';
-import type { TableName } from './tables';
+import { OneAtATime } from './one-at-a-time';
+import { TABLES, type TableName } from './tables';
 
 export interface ClickHouseOptions {
   /** http(s) URL of a ClickHouse server; when absent the embedded chDB engine is used. */
@@ -28,6 +30,24 @@ const SETTINGS = {
 
 // chDB can hold one data directory per process; every store in the process shares it.
 let openChdbPath: { path: string; users: number } | null = null;
+
+/**
+ * Every statement to the in-process engine, one at a time, for all stores of the process. chdb
+ * chains its parameterised queries itself (the bundled libchdb does not isolate query parameters
+ * under concurrency; a race can abort the engine) but runs inserts and DDL alongside them. One
+ * queue leaves no such pair; the engine gains little from two statements at once on two cores.
+ */
+const chdbStatements = new OneAtATime();
+
+/** Writes to each table of the embedded engine by this process (see dataVersion). */
+const embeddedWrites = new Map<TableName, number>();
+const PROCESS_TOKEN = randomBytes(6).toString('hex');
+const ALL_TABLES = Object.values(TABLES);
+/** The database a statement creates or drops. */
+const DATABASE_TARGET = /^\s*(?:CREATE|DROP)\s+DATABASE\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?([`\w]+)/i;
+/** The table a write statement changes (INSERT INTO t, ALTER TABLE t, TRUNCATE TABLE t…). */
+const WRITE_TARGET =
+  /^\s*(?:INSERT\s+INTO|ALTER\s+TABLE|TRUNCATE\s+(?:TABLE\s+)?(?:IF\s+EXISTS\s+)?|DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?|DELETE\s+FROM|OPTIMIZE\s+TABLE|CREATE\s+(?:OR\s+REPLACE\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?)\s*([`\w.]+)/i;
 
 /**
  * The one way Flowlens talks to ClickHouse, server or in-process chDB alike. Table names are
@@ -68,10 +88,14 @@ export class ClickHouseStore {
   }
 
   /**
-   * A token that changes whenever a row of these tables may have changed: a hash of their active
-   * parts (every insert, merge or mutation makes new parts). Lets callers cache derived figures.
+   * A token that changes whenever a row of these tables may have changed. Lets callers cache
+   * derived figures. On a server, a hash of the tables' active parts (every insert, merge or
+   * mutation makes new parts; other processes write too). Embedded, the count of this process's
+   * writes to them: chDB holds its data directory for one process, so every write passes through
+   * here, and a background merge (which changes no row) does not invalidate the caches.
    */
   async dataVersion(tables: readonly TableName[]): Promise<string> {
+    if (this.mode === 'embedded') return `${PROCESS_TOKEN}:${tables.map((t) => embeddedWrites.get(t) ?? 0).join('.')}`;
     const [row] = await this.query<{ version: string }>(
       `SELECT toString(sipHash64(arraySort(groupArray(concat(table, '/', name))))) AS version
        FROM system.parts WHERE active AND database = {database:String} AND table IN {tables:Array(String)}`,
@@ -87,8 +111,7 @@ export class ClickHouseStore {
 
   async query<T>(sql: string, params: QueryParams = {}): Promise<T[]> {
     try {
-      const result = await this.client.query({ query: sql, query_params: params, format: 'JSONEachRow' });
-      return await result.json<T>();
+      return await this.statement(async () => (await this.client.query({ query: sql, query_params: params, format: 'JSONEachRow' })).json<T>());
     } catch (error) {
       throw this.wrap(error, sql);
     }
@@ -96,7 +119,7 @@ export class ClickHouseStore {
 
   async command(sql: string, params: QueryParams = {}): Promise<void> {
     try {
-      await this.client.command({ query: sql, query_params: params });
+      await this.writing(this.targetsOf(sql), () => this.statement(() => this.client.command({ query: sql, query_params: params })));
     } catch (error) {
       throw this.wrap(error, sql);
     }
@@ -106,14 +129,14 @@ export class ClickHouseStore {
   async insert(table: TableName, rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return;
     try {
-      await this.client.insert({ table: `${this.options.database}.${table}`, values: rows as object[], format: 'JSONEachRow' });
+      await this.writing([table], () => this.statement(() => this.client.insert({ table: `${this.options.database}.${table}`, values: rows as object[], format: 'JSONEachRow' })));
     } catch (error) {
       throw this.wrap(error, `INSERT INTO ${table}`);
     }
   }
 
   async ping(): Promise<void> {
-    const result = await this.client.ping();
+    const result = await this.statement(() => this.client.ping());
     if (!result.success) throw new ClickHouseError(`clickhouse did not answer: ${String(result.error?.message ?? '')}`, 'unavailable', result.error);
   }
 
@@ -125,6 +148,33 @@ export class ClickHouseStore {
       openChdbPath.users -= 1;
       if (openChdbPath.users <= 0) openChdbPath = null;
     }
+  }
+
+  /** Counts a write before and after it (a version read while it runs is never the version after it). */
+  private async writing<T>(tables: readonly TableName[], run: () => Promise<T>): Promise<T> {
+    if (this.mode !== 'embedded') return run();
+    const bump = () => tables.forEach((t) => embeddedWrites.set(t, (embeddedWrites.get(t) ?? 0) + 1));
+    bump();
+    try {
+      return await run();
+    } finally {
+      bump();
+    }
+  }
+
+  /** The tables of this database a statement may change: its target, or all of them when it names none of this database's. */
+  private targetsOf(sql: string): TableName[] {
+    const database = DATABASE_TARGET.exec(sql)?.[1]?.replaceAll('`', '');
+    if (database !== undefined) return database === this.options.database ? ALL_TABLES : [];
+    const target = WRITE_TARGET.exec(sql)?.[1]?.replaceAll('`', '');
+    if (target === undefined) return ALL_TABLES;
+    const [inDatabase, table] = target.includes('.') ? target.split('.') : [this.options.database, target];
+    return inDatabase === this.options.database ? ALL_TABLES.filter((t) => t === table) : [];
+  }
+
+  /** A server takes statements concurrently; the embedded engine one at a time (see chdbStatements). */
+  private statement<T>(run: () => Promise<T>): Promise<T> {
+    return this.mode === 'embedded' ? chdbStatements.run(run) : run();
   }
 
   private wrap(error: unknown, sql: string): ClickHouseError {
