@@ -64,5 +64,10 @@ export const LARGE_SCATTER = 2_000;
  * whole stage columns of the aging chart on the 1M portfolio.
  */
 export function scatterMode(points: number): { large?: boolean; largeThreshold?: number; progressive?: number } {
-  return points >= LARGE_SCATTER ? { large: true, largeThreshold: LARGE_SCATTER, progressive: 0 } : {};
+  return isLargeScatter(points) ? { large: true, largeThreshold: LARGE_SCATTER, progressive: 0 } : {};
+}
+
+/** Whether a scatter of `points` points draws in large mode (see scatterMode). */
+export function isLargeScatter(points: number): boolean {
+  return points >= LARGE_SCATTER;
 }

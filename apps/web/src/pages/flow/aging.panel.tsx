@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import { axisStyle, baseGrid, COLORS, LARGE_SCATTER, PACE_COLORS, percentileLines, scatterMode } from '../../components/chart-theme';
+import { axisStyle, baseGrid, COLORS, isLargeScatter, PACE_COLORS, percentileLines, scatterMode } from '../../components/chart-theme';
 import { Figure, Stat } from '../../components/figure';
 import { ItemLink } from '../../components/item-link';
 import { Panel } from '../../components/panel';
@@ -56,7 +56,7 @@ export function AgingPanel({ query }: { query: URLSearchParams }) {
               cursor: 'pointer',
               ...scatterMode(points.length),
               // Bordered dots stay apart; large mode draws no border, so its dots are a little see-through.
-              itemStyle: points.length >= LARGE_SCATTER ? { color: PACE_COLORS[pace], opacity: 0.8 } : { color: PACE_COLORS[pace], borderColor: '#fff', borderWidth: 1 },
+              itemStyle: isLargeScatter(points.length) ? { color: PACE_COLORS[pace], opacity: 0.8 } : { color: PACE_COLORS[pace], borderColor: '#fff', borderWidth: 1 },
               data: points.filter((p) => p.pace === pace),
               ...(i === 0 ? { markLine: percentileLines(d.percentiles) } : {}),
             })),
