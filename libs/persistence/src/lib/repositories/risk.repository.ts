@@ -31,6 +31,8 @@ function* chunks<T>(rows: readonly T[]): Generator<T[]> {
 interface RowState {
   open: boolean;
   lastSeenMs: number;
+  /** The last sync that found it present (see differences()). */
+  mark?: number;
 }
 
 /** A workspace's register as this process last read it, at a register version. */
@@ -91,11 +93,7 @@ export class RiskRepository {
       const version = await versionOf(tx, workspaceId, { lock: true });
       const cached = this.listed.get(workspaceId);
       const states = cached?.version === version && cached.states ? cached.states : await readStates(tx, workspaceId);
-      const presentIds = new Set(present.map((ref) => ref.riskId));
-      const added = present.filter((ref) => !states.has(ref.riskId));
-      const returning = present.filter((ref) => states.get(ref.riskId)?.open === false).map((ref) => ref.riskId);
-      const seen = present.filter((ref) => (states.get(ref.riskId)?.lastSeenMs ?? Number.POSITIVE_INFINITY) < at.getTime() - HOUR_MS).map((ref) => ref.riskId);
-      const cleared = [...states].filter(([id, state]) => state.open && !presentIds.has(id)).map(([id]) => id);
+      const { added, returning, seen, cleared } = differences(states, present, at.getTime() - HOUR_MS);
       const reopened: RiskHistoryEntry = { roam: null, owner: null, note: null, at: iso, by: 'system', open: true };
       for (const chunk of chunks(added)) {
         await tx.query(
@@ -169,6 +167,36 @@ async function raiseVersion(db: Queryable, workspaceId: string): Promise<void> {
      ON CONFLICT (workspace_id) DO UPDATE SET version = risk_register_versions.version + 1`,
     [workspaceId],
   );
+}
+
+let syncs = 0;
+
+/**
+ * What a sync writes: one lookup per present signal (10^5 at portfolio scale, on every listing),
+ * each open row found marked with this sync's number; the open rows left unmarked are looked for
+ * only when fewer were found than there are.
+ */
+function differences(states: ReadonlyMap<string, RowState>, present: readonly SignalRef[], seenBeforeMs: number) {
+  const mark = ++syncs;
+  const added: SignalRef[] = [];
+  const returning: string[] = [];
+  const seen: string[] = [];
+  let found = 0;
+  for (const ref of present) {
+    const state = states.get(ref.riskId);
+    if (state === undefined) added.push(ref);
+    else if (!state.open) returning.push(ref.riskId);
+    else if (state.mark !== mark) {
+      state.mark = mark;
+      found++;
+    }
+    if (state !== undefined && state.lastSeenMs < seenBeforeMs) seen.push(ref.riskId);
+  }
+  let open = 0;
+  for (const state of states.values()) if (state.open) open++;
+  const cleared: string[] = [];
+  if (open > found) for (const [id, state] of states) if (state.open && state.mark !== mark) cleared.push(id);
+  return { added, returning, seen, cleared };
 }
 
 /** Every row's state as one text value ("<riskId> <open> <last seen ms>" lines): see list(). */
