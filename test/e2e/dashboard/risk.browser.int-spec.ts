@@ -4,7 +4,7 @@ import { ApiClient } from '@flowlens/testing';
 import { type DashboardDemo, startDashboardDemo } from '../../support/dashboard-demo';
 
 interface Summary { items: Array<{ id: string; level: string; reasons: string[] }> }
-interface Register { items: Array<{ riskId: string; roam: string | null; owner: string | null; open: boolean }> }
+interface Register { items: Array<{ riskId: string; signal: string; roam: string | null; owner: string | null; open: boolean; history: unknown[] }> }
 
 describe('dashboard: risk page (browser)', () => {
   let demo: DashboardDemo;
@@ -68,6 +68,21 @@ describe('dashboard: risk page (browser)', () => {
     expect(await tab.figureMismatches(demo.apiKey)).toEqual([]);
     expect(tab.consoleErrors).toEqual([]);
     await tab.close();
+  });
+
+  it("keeps the register's signals whatever window and options a listing asks for", async () => {
+    const api = new ApiClient(demo.app.url, demo.apiKey);
+    const before = await api.get<Register>('/api/v1/risks');
+    // The demo has open due-date risks; at threshold 0 no item is one: evaluated so, they would close.
+    const open = (r: Register) => r.items.filter((risk) => risk.open).map((risk) => risk.signal);
+    expect(open(before.body)).toContain('due-date');
+    const today = new Date().toISOString().slice(0, 10);
+    const narrow = await api.get<Register>(`/api/v1/risks?threshold=0&sleWindow=1&trials=1&from=${today}&to=${today}`);
+    expect(narrow.status).toBe(200);
+    const after = await api.get<Register>('/api/v1/risks');
+    for (const listing of [narrow.body, after.body]) {
+      expect(listing.items.map((risk) => [risk.riskId, risk.open, risk.history.length])).toEqual(before.body.items.map((risk) => [risk.riskId, risk.open, risk.history.length]));
+    }
   });
 
   it('saves a ROAM state, owner and note from the register', async () => {

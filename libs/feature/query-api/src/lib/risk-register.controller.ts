@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Put, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, type StreamableFile, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@flowlens/audit';
 import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
@@ -14,7 +14,7 @@ export class RiskRegisterController {
   @Get()
   @RequireRole('viewer')
   @ApiOperation({ summary: 'The ROAM register: every signal with a stable riskId, its ROAM state, owner, note and history' })
-  list(@CurrentPrincipal() p: Principal, @Query() q: Record<string, unknown>) {
+  list(@CurrentPrincipal() p: Principal, @Query() q: Record<string, unknown>): Promise<StreamableFile> {
     return this.register.list(p, q);
   }
 
