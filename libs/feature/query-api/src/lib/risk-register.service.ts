@@ -73,12 +73,13 @@ export class RiskRegisterService {
     if (now) await this.repository.sync(p.workspaceId, present, new Date(evaluation.ctx.asOf));
     const rows = await this.repository.list(p.workspaceId);
     const scoped = evaluation.scope.boardIds;
-    let items: Buffer | undefined = now && scoped.length === 0 ? unscopedListings.get(rows) : undefined;
+    const unscopedNow = now && scoped.length === 0;
+    let items: Buffer | undefined = unscopedNow ? unscopedListings.get(rows) : undefined;
     if (items === undefined) {
       const byId = new Map(present.map((signal) => [signal.riskId, signal]));
       const inScope = (row: RiskRow) => scoped.length === 0 || (byId.get(row.riskId)?.boardIds ?? []).some((board) => scoped.includes(board)) || scoped.includes(row.subjectId);
       items = Buffer.from(JSON.stringify(rows.filter(inScope).map((row) => view(row, now ? row.open : byId.has(row.riskId)))));
-      if (now && scoped.length === 0) unscopedListings.set(rows, items);
+      if (unscopedNow) unscopedListings.set(rows, items);
     }
     // Sent in three parts: a copy of the items into one buffer per listing would be ~12 MB of garbage.
     const parts = [Buffer.from(`{"asOf":${JSON.stringify(iso(evaluation.ctx.asOf))},"items":`), items, Buffer.from('}')];

@@ -173,29 +173,23 @@ let syncs = 0;
 
 /**
  * What a sync writes: one lookup per present signal (10^5 at portfolio scale, on every listing),
- * each open row found marked with this sync's number; the open rows left unmarked are looked for
- * only when fewer were found than there are.
+ * each open row found marked with this sync's number, then one pass for the open rows left unmarked
+ * (no set of the present ids is built).
  */
 function differences(states: ReadonlyMap<string, RowState>, present: readonly SignalRef[], seenBeforeMs: number) {
   const mark = ++syncs;
   const added: SignalRef[] = [];
   const returning: string[] = [];
   const seen: string[] = [];
-  let found = 0;
   for (const ref of present) {
     const state = states.get(ref.riskId);
     if (state === undefined) added.push(ref);
     else if (!state.open) returning.push(ref.riskId);
-    else if (state.mark !== mark) {
-      state.mark = mark;
-      found++;
-    }
+    else state.mark = mark;
     if (state !== undefined && state.lastSeenMs < seenBeforeMs) seen.push(ref.riskId);
   }
-  let open = 0;
-  for (const state of states.values()) if (state.open) open++;
   const cleared: string[] = [];
-  if (open > found) for (const [id, state] of states) if (state.open && state.mark !== mark) cleared.push(id);
+  for (const [id, state] of states) if (state.open && state.mark !== mark) cleared.push(id);
   return { added, returning, seen, cleared };
 }
 
