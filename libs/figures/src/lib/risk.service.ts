@@ -6,6 +6,8 @@ import {
   concentrationOf,
   computeDependencies,
   computeItemRisks,
+  forEachItemWithSignals,
+  type SignalledItem,
   computeQuality,
   endOfLocalDay,
   groupBy,
@@ -73,6 +75,11 @@ export class RiskService {
   items(e: RiskEvaluation, boardIds: readonly string[] = e.scope.boardIds) {
     const result = computeItemRisks(e.input, { boardIds, threshold: e.query.threshold, sleWindow: e.query.sleWindow });
     return { asOf: iso(e.ctx.asOf), ...result };
+  }
+
+  /** The items of the boards with a signal, as bits and without figures (the register's reading of them). */
+  forEachItemWithSignals(e: RiskEvaluation, visit: (signalled: SignalledItem) => void, boardIds: readonly string[] = e.scope.boardIds): void {
+    forEachItemWithSignals(e.input, { boardIds, threshold: e.query.threshold, sleWindow: e.query.sleWindow }, visit);
   }
 
   /**
