@@ -74,4 +74,23 @@ describe.each<[string, TestDatabaseKind]>([
     await a.sync(workspaceId, [signal(1), signal(2), signal(3)], later(120));
     expect((await b.list(workspaceId)).find((r) => r.subjectId === 'KAN-3')).toMatchObject({ open: true, roam: null });
   });
+  it('a sync given the very signals of its last one still reopens what another process closed, and keeps the heartbeat', async () => {
+    const a = new RiskRepository(db);
+    const b = new RiskRepository(db);
+    const lastSeen = async (subject: string) => (await db.query(`SELECT last_seen_at AS l FROM risks WHERE workspace_id = $1 AND subject_id = $2`, [workspaceId, subject]))[0]?.l as Date;
+    // The same array of the same references, as listings of a quiet register pass it.
+    const present = [signal(1), signal(2), signal(3)];
+    await a.sync(workspaceId, present, later(200));
+    await a.sync(workspaceId, present, later(201));
+    await b.sync(workspaceId, present.slice(0, 2), later(202));
+    expect((await b.list(workspaceId)).find((r) => r.subjectId === 'KAN-3')?.open).toBe(false);
+    await a.sync(workspaceId, present, later(203));
+    expect((await b.list(workspaceId)).find((r) => r.subjectId === 'KAN-3')?.open).toBe(true);
+    await a.sync(workspaceId, present, later(204));
+    expect(await lastSeen('KAN-1')).toEqual(later(200));
+    // More than an hour after KAN-1 was last seen: the same signals must move it on.
+    await a.sync(workspaceId, present, later(262));
+    expect(await lastSeen('KAN-1')).toEqual(later(262));
+    expect(await lastSeen('KAN-3')).toEqual(later(203));
+  });
 });

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { Injectable, StreamableFile } from '@nestjs/common';
+import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { Principal } from '@flowlens/auth';
 import { RiskRepository, type RiskRow, type SignalRef } from '@flowlens/persistence';
 import { ApiError } from '@flowlens/platform';
 import { parseOrThrow, roamChangeSchema, iso, RiskService, type RiskEvaluation } from '@flowlens/figures';
+import { candidateCount, ITEM_SIGNALS, memoOnInput } from '@flowlens/metrics';
+import { jsonFile } from './json-file';
 
 type Q = Record<string, unknown>;
 
@@ -14,31 +15,52 @@ interface PresentSignal extends SignalRef {
 }
 
 /**
- * Ids already made, by signal, subject type and subject id: a listing names every signal of the
- * workspace (10^5 at portfolio scale) each time. Looked up by the subject's own id string (its
- * hash is kept on it), not a joined name made per call; emptied when full.
+ * The present signals already named, by signal, subject type and subject id: a listing names every
+ * signal of the workspace (10^5 at portfolio scale) each time, and most are the same as the last
+ * time. Looked up by constant names and the subject's own id string (its hash is kept on it), so a
+ * known signal costs two small lookups and one in a large map, and allocates nothing; emptied when full.
  */
-const riskIds = new Map<string, Map<string, string>>();
-const RISK_IDS_KEPT = 500_000;
-let riskIdsKept = 0;
+const named = new Map<string, Map<string, Map<string, PresentSignal>>>();
+const NAMED_KEPT = 500_000;
+let namedKept = 0;
 
 /** The same signal on the same subject always gets the same id. */
-export function riskIdOf(signal: string, subjectType: string, subjectId: string): string {
-  const kind = `${signal}\u0000${subjectType}`;
-  let ids = riskIds.get(kind);
-  let id = ids?.get(subjectId);
-  if (id !== undefined) return id;
-  if (riskIdsKept >= RISK_IDS_KEPT) {
-    riskIds.clear();
-    riskIdsKept = 0;
-    ids = undefined;
-  }
-  if (ids === undefined) riskIds.set(kind, (ids = new Map()));
-  id = `rk_${createHash('sha256').update(`${kind}\u0000${subjectId}`).digest('hex').slice(0, 24)}`;
-  ids.set(subjectId, id);
-  riskIdsKept++;
-  return id;
+function riskIdOf(signal: string, subjectType: string, subjectId: string): string {
+  return `rk_${createHash('sha256').update(`${signal}\u0000${subjectType}\u0000${subjectId}`).digest('hex').slice(0, 24)}`;
 }
+
+/** The signal on the subject, sitting on these boards, as a register reference. */
+function presentSignal(signal: string, subjectType: string, subjectId: string, boardIds: readonly string[]): PresentSignal {
+  let bySubject = named.get(signal)?.get(subjectType);
+  const known = bySubject?.get(subjectId);
+  if (known !== undefined && sameBoards(known.boardIds, boardIds)) return known;
+  if (namedKept >= NAMED_KEPT) {
+    named.clear();
+    namedKept = 0;
+    bySubject = undefined;
+  }
+  if (bySubject === undefined) {
+    let byType = named.get(signal);
+    if (byType === undefined) named.set(signal, (byType = new Map()));
+    byType.set(subjectType, (bySubject = new Map()));
+  }
+  const made = { riskId: known?.riskId ?? riskIdOf(signal, subjectType, subjectId), signal, subjectType, subjectId, boardIds };
+  if (known === undefined) namedKept++;
+  bySubject.set(subjectId, made);
+  return made;
+}
+
+function sameBoards(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((board, i) => board === b[i]);
+}
+
+/** An item's one-board list, one per board (the item signals of a listing share them). */
+const boardLists = new Map<string, readonly string[]>();
+const boardListOf = (boardId: string) => {
+  let list = boardLists.get(boardId);
+  if (list === undefined) boardLists.set(boardId, (list = [boardId]));
+  return list;
+};
 
 /**
  * What a listing reads from its query: the instant and the scope. The register is the workspace's
@@ -76,14 +98,19 @@ export class RiskRegisterService {
     const unscopedNow = now && scoped.length === 0;
     let items: Buffer | undefined = unscopedNow ? unscopedListings.get(rows) : undefined;
     if (items === undefined) {
-      const byId = new Map(present.map((signal) => [signal.riskId, signal]));
-      const inScope = (row: RiskRow) => scoped.length === 0 || (byId.get(row.riskId)?.boardIds ?? []).some((board) => scoped.includes(board)) || scoped.includes(row.subjectId);
-      items = Buffer.from(JSON.stringify(rows.filter(inScope).map((row) => view(row, now ? row.open : byId.has(row.riskId)))));
+      // A row is in scope when its present signal sits on a scoped board (or its subject is one).
+      const presentIds = new Set<string>();
+      const inScopeIds = new Set<string>();
+      for (const signal of present) {
+        if (!now) presentIds.add(signal.riskId);
+        if (scoped.length > 0 && signal.boardIds.some((board) => scoped.includes(board))) inScopeIds.add(signal.riskId);
+      }
+      const inScope = (row: RiskRow) => scoped.length === 0 || inScopeIds.has(row.riskId) || scoped.includes(row.subjectId);
+      items = Buffer.from(JSON.stringify(rows.filter(inScope).map((row) => view(row, now ? row.open : presentIds.has(row.riskId)))));
       if (unscopedNow) unscopedListings.set(rows, items);
     }
     // Sent in three parts: a copy of the items into one buffer per listing would be ~12 MB of garbage.
-    const parts = [Buffer.from(`{"asOf":${JSON.stringify(iso(evaluation.ctx.asOf))},"items":`), items, Buffer.from('}')];
-    return new StreamableFile(Readable.from(parts), { type: 'application/json; charset=utf-8', length: parts.reduce((n, part) => n + part.length, 0) });
+    return jsonFile(`{"asOf":${JSON.stringify(iso(evaluation.ctx.asOf))},"items":`, items, '}');
   }
 
   async change(p: Principal, riskId: string, body: unknown) {
@@ -95,13 +122,25 @@ export class RiskRegisterService {
 
   private async signals(e: RiskEvaluation): Promise<PresentSignal[]> {
     const out: PresentSignal[] = [];
-    const add = (signal: string, subjectType: string, subjectId: string, boardIds: readonly string[]) =>
-      out.push({ riskId: riskIdOf(signal, subjectType, subjectId), signal, subjectType, subjectId, boardIds });
-    for (const item of this.risks.items(e, []).items) for (const signal of item.signals) add(signal, 'item', item.itemKey, [item.boardId]);
+    // Each candidate item's signals by slot, kept for the input's day: most listings find them all.
+    const kinds = ITEM_SIGNALS.length;
+    const bySlot = memoOnInput(e.input, 'register-item-signals', () => Array.from<PresentSignal | undefined>({ length: candidateCount(e.input) * kinds }));
+    this.risks.forEachItemWithSignals(
+      e,
+      ({ item, slot, bits }) => {
+        for (let kind = 0; kind < kinds; kind++) {
+          if ((bits & (1 << kind)) === 0) continue;
+          let ref = bySlot[slot * kinds + kind];
+          if (ref === undefined) bySlot[slot * kinds + kind] = ref = presentSignal(ITEM_SIGNALS[kind] as string, 'item', item.itemKey, boardListOf(item.boardId));
+          out.push(ref);
+        }
+      },
+      [],
+    );
     const { releases, epics } = await this.risks.deliveries(e, {}, []);
-    for (const release of releases) if (release.atRisk) add('release', 'release', release.releaseId, release.boardIds);
-    for (const epic of epics) if (epic.atRisk) add('epic', 'epic', epic.epicKey, epic.boardIds);
-    for (const board of this.risks.concentration(e, []).items) if (board.flagged) add('concentration', 'board', board.boardId, [board.boardId]);
+    for (const release of releases) if (release.atRisk) out.push(presentSignal('release', 'release', release.releaseId, release.boardIds));
+    for (const epic of epics) if (epic.atRisk) out.push(presentSignal('epic', 'epic', epic.epicKey, epic.boardIds));
+    for (const board of this.risks.concentration(e, []).items) if (board.flagged) out.push(presentSignal('concentration', 'board', board.boardId, boardListOf(board.boardId)));
     return out;
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, RequireRole, WorkspaceKeyGuard } from '@flowlens/auth';
 import { parseOrThrow, deliveryQuerySchema, RiskService } from '@flowlens/figures';
+import { jsonFile } from './json-file';
 
 type Q = Record<string, unknown>;
 const SCOPE = ['asOf', 'boardId', 'teamId', 'portfolioId', 'threshold', 'sleWindow'];
@@ -21,7 +22,7 @@ export class RiskController {
   @ScopeQuery()
   @ApiOperation({ summary: 'Items with a risk signal at asOf: aging beyond the SLE (with pace), blocked (spell length), due date at risk, open dependency' })
   async items(@CurrentPrincipal() p: Principal, @Query() q: Q) {
-    return this.risks.items(await this.risks.evaluate(p, q));
+    return jsonFile(JSON.stringify(this.risks.items(await this.risks.evaluate(p, q))));
   }
 
   @Get('risk/releases')
