@@ -1,7 +1,7 @@
 import { percentileOfSorted } from '../stats/percentile';
 import { ForecastImpossibleError } from './forecast-impossible.error';
 import { checkCount, checkTrials, DEFAULT_TRIALS, historyArray, MAX_HORIZON_DAYS } from './forecast-input.util';
-import { mulberry32 } from './prng';
+import { mulberry32Next, mulberry32Seed, mulberry32Unit } from './prng';
 import { type TrialOutcome, trialOutcomes } from './trial-outcomes';
 
 export const DEFAULT_MAX_DAYS = MAX_HORIZON_DAYS;
@@ -45,7 +45,7 @@ export function forecastWhen(input: WhenInput): WhenForecast {
   if (!history.some((day) => day > 0)) {
     throw new ForecastImpossibleError('the throughput history has no finished items, so no date can be forecast');
   }
-  const random = mulberry32(input.seed);
+  let state = mulberry32Seed(input.seed);
   const size = history.length;
   const durations = new Float64Array(trials);
   let capped = 0;
@@ -53,7 +53,8 @@ export function forecastWhen(input: WhenInput): WhenForecast {
     let sum = 0;
     let days = 0;
     while (sum < input.items && days < maxDays) {
-      sum += history[Math.floor(random() * size)];
+      state = mulberry32Next(state);
+      sum += history[Math.floor(mulberry32Unit(state) * size)];
       days++;
     }
     if (sum < input.items) capped++;

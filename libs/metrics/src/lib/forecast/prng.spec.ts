@@ -1,6 +1,14 @@
-import { mulberry32 } from './prng';
+import { mulberry32, mulberry32Next, mulberry32Seed, mulberry32Unit } from './prng';
 
 describe('mulberry32', () => {
+  it('keeps its sequence (every seeded forecast depends on it), as a closure and as a plain state', () => {
+    const random = mulberry32(1);
+    expect(Array.from({ length: 4 }, () => random())).toEqual([0.6270739405881613, 0.002735721180215478, 0.5274470399599522, 0.9810509674716741]);
+    let state = mulberry32Seed(20240331);
+    const drawn = Array.from({ length: 2 }, () => mulberry32Unit((state = mulberry32Next(state))));
+    expect(drawn).toEqual([0.9747668253257871, 0.04091932135634124]);
+  });
+
   it('repeats its sequence for a seed and differs between seeds', () => {
     const draw = (seed: number) => {
       const random = mulberry32(seed);
