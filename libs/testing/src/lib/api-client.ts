@@ -33,6 +33,12 @@ export class ApiClient {
     return this.request<T>('GET', path);
   }
 
+  /** A GET's status and body text, unparsed: a benchmark's latency ends when the answer has arrived. */
+  async getText(path: string): Promise<{ status: number; text: string }> {
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
+    return { status: response.status, text: await response.text() };
+  }
+
   post<T = unknown>(path: string, body?: unknown, headers?: Record<string, string>) {
     return this.request<T>('POST', path, body, headers);
   }
