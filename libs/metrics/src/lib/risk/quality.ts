@@ -16,11 +16,15 @@ export interface Quality {
 /** Reopen rate, defect share and defect net flow over [fromMs, toEndMs) (metrics.md "Quality"). */
 export function computeQuality(items: readonly RiskItem[], boardIds: readonly string[], fromMs: number, toEndMs: number, flowTypes: FlowTypeMap = {}): Quality {
   const within = (ms: number | null) => ms !== null && ms >= fromMs && ms < toEndMs;
+  const scoped = inScope(boardIds);
+  // A workspace's 10^6 items share a few types: each type's flow type is looked up once.
+  const defectByType = new Map<string | null, boolean>();
   let reopened = 0, done = 0, created = 0, defectsCreated = 0, defectsDone = 0;
-  for (const item of items.filter(inScope(boardIds))) {
-    if (!isWorkItem(item)) continue;
-    const defect = flowTypeFor(item.type, flowTypes) === 'defect';
-    if (item.reopenedAt.some(within)) reopened++;
+  for (const item of items) {
+    if (!scoped(item) || !isWorkItem(item)) continue;
+    let defect = defectByType.get(item.type);
+    if (defect === undefined) defectByType.set(item.type, (defect = flowTypeFor(item.type, flowTypes) === 'defect'));
+    if (item.reopenedAt.length > 0 && item.reopenedAt.some(within)) reopened++;
     if (within(item.doneAt)) {
       done++;
       if (defect) defectsDone++;
