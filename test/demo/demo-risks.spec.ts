@@ -3,7 +3,7 @@
 import { normaliseJiraWebhook } from '@flowlens/connector-jira';
 import { canonicalEventSchema, type CanonicalEvent } from '@flowlens/contracts';
 import { demoRiskDeliveries, generateDemoHistory } from '@flowlens/demo-data';
-import { computeDependencies, computeEpicForecasts, computeItemRisks, computeReleaseForecasts, riskInputOf } from '@flowlens/metrics';
+import { computeConcentration, computeDependencies, computeEpicForecasts, computeItemRisks, computeReleaseForecasts, riskInputOf } from '@flowlens/metrics';
 
 const NOW = Date.parse('2026-11-26T05:30:00.000Z');
 
@@ -36,5 +36,10 @@ describe('the demo workspace has risks of each kind', () => {
     const epics = computeEpicForecasts(input, options);
     expect(epics.map((epic) => epic.dueDate !== null && epic.remaining > 0)).toEqual([true, true]);
     expect(epics.some((epic) => epic.boardIds.length === 2)).toBe(true);
+  });
+
+  it('a board whose work one person carries (concentration over the last 90 days), and only that one', () => {
+    const concentration = computeConcentration(input.items, [], NOW - 90 * 86_400_000, NOW + 1);
+    expect(concentration.filter((board) => board.flagged).map((board) => board.boardId)).toEqual(['OPS']);
   });
 });

@@ -10,6 +10,8 @@ export interface DemoProject {
   readonly lead: number;
   /** Indexes into PEOPLE of the people who pick up this project's work. */
   readonly team: readonly number[];
+  /** One of the team who takes this share of the work (a key-person risk the demo shows); none by default. */
+  readonly mainstay?: { readonly person: number; readonly share: number };
   /** The statuses an issue passes through on its way to Done, in order. */
   readonly flow: readonly StatusName[];
   /** Whether the workflow has a Blocked status that work can be parked in. */
@@ -59,6 +61,8 @@ export const PROJECTS: readonly DemoProject[] = [
     name: 'Platform Ops',
     lead: 2,
     team: [2, 3, 11, 5],
+    // The ops lead picks up most tickets: the demo's concentration risk.
+    mainstay: { person: 2, share: 0.7 },
     flow: ['To Do', 'In Progress', 'Done'],
     hasBlockedStatus: true,
     weekdayArrivals: 1.1,
@@ -87,4 +91,15 @@ export function jiraProjectRef(project: DemoProject): Record<string, unknown> {
     simplified: false,
     avatarUrls: { '48x48': avatar, '24x24': `${avatar}?size=small`, '16x16': `${avatar}?size=xsmall`, '32x32': `${avatar}?size=medium` },
   };
+}
+
+/**
+ * Who picks up an item of the project: anyone of the team alike, or its mainstay for their share
+ * of the work. One draw either way, so the other projects' histories stay as they were.
+ */
+export function pickAssignee(project: DemoProject, draw: number): number {
+  const { team, mainstay } = project;
+  if (mainstay === undefined) return team[Math.floor(draw * team.length)] as number;
+  if (draw < mainstay.share) return mainstay.person;
+  return team[Math.floor(((draw - mainstay.share) / (1 - mainstay.share)) * team.length)] as number;
 }

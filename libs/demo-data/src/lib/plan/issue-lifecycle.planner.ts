@@ -1,4 +1,5 @@
 import { PRIORITY_MIX, type IssueTypeName, type PriorityName } from '../catalog/issue-type.catalog';
+import { pickAssignee } from '../catalog/project.catalog';
 import type { StatusName } from '../catalog/workflow.catalog';
 import type { Rng } from '../random.util';
 import { workInProgress } from './in-progress.planner';
@@ -27,7 +28,7 @@ function initialState(arrival: Arrival, type: IssueTypeName, rng: Rng): IssueSta
   const bugPriorities: ReadonlyArray<readonly [PriorityName, number]> = [['Highest', 10], ['High', 35], ['Medium', 45], ['Low', 10]];
   return {
     status: 'To Do',
-    assignee: rng.chance(0.45) ? rng.pick(project.team) : null,
+    assignee: rng.chance(0.45) ? pickAssignee(project, rng.next()) : null,
     labels: [...labels].sort(),
     flagged: false,
     sprintIds: [],
@@ -51,7 +52,7 @@ function cycleDays(arrival: Arrival, type: IssueTypeName, rng: Rng): number {
 export function planLifecycle(arrival: Arrival, type: IssueTypeName, reporter: number, versions: readonly VersionPlan[], rng: Rng): PlannedLifecycle {
   const { project } = arrival;
   const initial = initialState(arrival, type, rng);
-  const timeline = new IssueTimelineBuilder(arrival.created, rng, initial.assignee ?? rng.pick(project.team));
+  const timeline = new IssueTimelineBuilder(arrival.created, rng, initial.assignee ?? pickAssignee(arrival.project, rng.next()));
   const fate = rng.next();
   if (fate < 0.025) {
     timeline.delete(rng.exponential(1.5) + 0.05, project.lead);
