@@ -30,9 +30,11 @@ describe('the demo workspace has risks of each kind', () => {
     expect(dependencies.some((d) => !d.crossTeam)).toBe(false);
   });
 
-  it('open releases and two epics with due dates spanning boards', () => {
+  it('open releases, one at risk, and two epics with due dates spanning boards', () => {
     const options = { boardIds: [], threshold: 0.7, trials: 500, seed: 1, window: 90 };
-    expect(computeReleaseForecasts(input, options).length).toBeGreaterThan(0);
+    const releases = computeReleaseForecasts(input, options);
+    expect(releases.length).toBeGreaterThan(0);
+    expect(releases.filter((release) => release.atRisk).map((release) => release.name)).toEqual(['WEB hardening']);
     const epics = computeEpicForecasts(input, options);
     expect(epics.map((epic) => epic.dueDate !== null && epic.remaining > 0)).toEqual([true, true]);
     expect(epics.some((epic) => epic.boardIds.length === 2)).toBe(true);

@@ -12,11 +12,13 @@ interface SeenIssue {
 }
 
 const FIRST_EPIC_ID = 90001;
+const RELEASE_ID = '19001';
 
 /**
  * Risk material on top of a demo history: issue links (mostly across boards, one inside a board,
- * one later removed) between issues still open at the end, and two epics with due dates whose
- * children are open issues of two boards. Deliveries come after the history's last one, in order.
+ * one later removed) between issues still open at the end, two epics with due dates whose
+ * children are open issues of two boards, and a release due in five days that still holds ten
+ * open issues of the third board. Deliveries come after the history's last one, in order.
  */
 export function demoRiskDeliveries(history: DemoHistory, now: number): DemoDelivery[] {
   const issues = lastStates(history);
@@ -52,7 +54,34 @@ export function demoRiskDeliveries(history: DemoHistory, now: number): DemoDeliv
     const children = [...(startedBy.get(project) ?? []).slice(0, 3), ...(openBy.get(projects[(index + 1) % projects.length] ?? project) ?? []).slice(-2)];
     children.forEach((child, i) => push(parentSet(child, epic, 91000 + index * 100 + i)));
   });
+  const releaseProject = projects[2];
+  const releaseScope = [...(startedBy.get(releaseProject ?? '') ?? []), ...(openBy.get(releaseProject ?? '') ?? []).filter((issue) => issue.category !== 'indeterminate')].slice(0, 10);
+  if (releaseScope.length > 0) {
+    const version = hardeningRelease(releaseScope[0] as SeenIssue, isoDate(now + 5 * DAY));
+    push({ webhookEvent: 'jira:version_created', version });
+    releaseScope.forEach((issue, i) => push(fixVersionAdded(issue, version, 92000 + i)));
+  }
   return out.filter((delivery) => delivery.occurredAt < now - HOUR / 60);
+}
+
+/** A release of the issue's project due on `releaseDate`: the demo's release at risk. */
+function hardeningRelease(issue: SeenIssue, releaseDate: string): Json {
+  const fields = (issue.created['issue'] as Json)['fields'] as Json;
+  const projectId = String((fields['project'] as Json)['id']);
+  return { id: RELEASE_ID, name: `${issue.project} hardening`, description: 'Fixes promised before the holiday freeze', archived: false, released: false, releaseDate, projectId: Number(projectId) };
+}
+
+function fixVersionAdded(child: SeenIssue, version: Json, changelogId: number): Json {
+  const issue = structuredClone(child.created['issue']) as Json;
+  const fields = issue['fields'] as Json;
+  const entry = { id: version['id'], name: version['name'], archived: false, released: false, releaseDate: version['releaseDate'] };
+  fields['fixVersions'] = [...((fields['fixVersions'] as Json[] | undefined) ?? []), entry];
+  return {
+    webhookEvent: 'jira:issue_updated',
+    issue_event_type_name: 'issue_updated',
+    issue,
+    changelog: { id: String(changelogId), items: [{ field: 'Fix Version', fieldtype: 'jira', fieldId: 'fixVersions', from: null, fromString: null, to: version['id'], toString: version['name'] }] },
+  };
 }
 
 function byProject(list: readonly SeenIssue[]): Map<string, SeenIssue[]> {
