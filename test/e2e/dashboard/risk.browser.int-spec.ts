@@ -44,6 +44,22 @@ describe('dashboard: risk page (browser)', () => {
     expect(capacity.body.throughput).toBeGreaterThan(0);
     expect(capacity.body.estimate?.items).toBeGreaterThan(0);
     expect(capacity.body.estimate?.throughput).toBeGreaterThan(0);
+    // The register holds an open risk of every kind.
+    const register = (await api.get<Register>('/api/v1/risks')).body.items;
+    expect([...new Set(register.filter((r) => r.open).map((r) => r.signal))].sort()).toEqual(['aging', 'blocked', 'concentration', 'dependency', 'due-date', 'epic', 'release']);
+  });
+
+  it("names a release's risk in the register by the release's name", async () => {
+    const api = new ApiClient(demo.app.url, demo.apiKey);
+    const atRisk = (await api.get<{ items: Array<{ releaseId: string; name: string; atRisk: boolean }> }>('/api/v1/risk/releases')).body.items.filter((r) => r.atRisk);
+    const register = (await api.get<{ items: Array<{ riskId: string; subject: { type: string; id: string } }> }>('/api/v1/risks')).body.items;
+    const risk = register.find((r) => r.subject.type === 'release' && r.subject.id === atRisk[0]?.releaseId);
+    expect(risk).toBeDefined();
+    const tab = await demo.open('/risk');
+    const cell = await tab.page.waitForSelector(`tr[data-risk="${risk?.riskId}"] td:nth-child(2)`);
+    await tab.page.waitForFunction((id) => document.querySelector(`tr[data-risk="${id}"] td:nth-child(2)`)?.textContent?.includes('hardening'), risk?.riskId);
+    expect((await cell.textContent())?.trim()).toBe(`release ${atRisk[0]?.name}`);
+    await tab.close();
   });
 
   it('shows a risk badge on every board and portfolio tile of the overview, its reasons in the tooltip', async () => {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Figure } from '../../components/figure';
 import { ItemLink } from '../../components/item-link';
 import { Panel } from '../../components/panel';
-import type { RegisterEntry, Roam } from '../../lib/api-types';
+import type { RegisterEntry, ReleaseForecast, Roam } from '../../lib/api-types';
 import { hasRole } from '../../lib/roles';
 import { useSignedIn } from '../../lib/session';
 import { useApi } from '../../lib/use-api';
@@ -13,6 +13,9 @@ const ROAM: readonly Roam[] = ['resolved', 'owned', 'accepted', 'mitigated'];
 /** The ROAM register of the scope; analysts set the state, owner and note of a risk. */
 export function RegisterPanel({ query }: { query: URLSearchParams }) {
   const register = useApi<{ items: RegisterEntry[] }>('risks', query);
+  // Releases are named by the forecast cards' answer (the same request, read once).
+  const releases = useApi<{ items: ReleaseForecast[] }>('risk/releases', query);
+  const releaseNames = new Map((releases.data?.items ?? []).map((release) => [release.releaseId, release.name]));
   const { me } = useSignedIn();
   const canEdit = hasRole(me.key.role, 'analyst') && !query.get('asOf');
   return (
@@ -24,7 +27,7 @@ export function RegisterPanel({ query }: { query: URLSearchParams }) {
           <thead><tr><th>Signal</th><th>Subject</th><th>Open</th><th>ROAM</th><th>Owner</th><th>Note</th>{canEdit && <th />}</tr></thead>
           <tbody>
             {[...d.items].sort((a, b) => Number(b.open) - Number(a.open)).map((r) => (
-              <RegisterRow key={r.riskId} risk={r} canEdit={canEdit} />
+              <RegisterRow key={r.riskId} risk={r} canEdit={canEdit} subjectName={r.subject.type === 'release' ? releaseNames.get(r.subject.id) : undefined} />
             ))}
           </tbody>
         </table>
@@ -33,7 +36,7 @@ export function RegisterPanel({ query }: { query: URLSearchParams }) {
   );
 }
 
-function RegisterRow({ risk, canEdit }: { risk: RegisterEntry; canEdit: boolean }) {
+function RegisterRow({ risk, canEdit, subjectName }: { risk: RegisterEntry; canEdit: boolean; subjectName: string | undefined }) {
   const { api } = useSignedIn();
   const queryClient = useQueryClient();
   const [roam, setRoam] = useState<Roam | ''>(risk.roam ?? '');
@@ -53,7 +56,7 @@ function RegisterRow({ risk, canEdit }: { risk: RegisterEntry; canEdit: boolean 
   return (
     <tr data-risk={risk.riskId}>
       <td>{risk.signal}</td>
-      <td>{risk.subject.type === 'item' ? <ItemLink itemKey={risk.subject.id} /> : `${risk.subject.type} ${risk.subject.id}`}</td>
+      <td>{risk.subject.type === 'item' ? <ItemLink itemKey={risk.subject.id} /> : <span title={`${risk.subject.type} ${risk.subject.id}`}>{risk.subject.type} {subjectName ?? risk.subject.id}</span>}</td>
       <td><Figure figure={`${at}.open`} value={risk.open} format="boolean" /></td>
       <td>{canEdit ? <select aria-label="ROAM" value={roam} onChange={(e) => setRoam(e.target.value as Roam | '')}><option value="" disabled>not assessed</option>{ROAM.map((r) => <option key={r}>{r}</option>)}</select> : <Figure figure={`${at}.roam`} value={risk.roam} format="text" />}</td>
       <td>{canEdit ? <input aria-label="Owner" value={owner} onChange={(e) => setOwner(e.target.value)} /> : risk.owner ?? '—'}</td>
