@@ -57,7 +57,7 @@ describe('dashboard: risk page (browser)', () => {
     expect(risk).toBeDefined();
     const tab = await demo.open('/risk');
     const cell = await tab.page.waitForSelector(`tr[data-risk="${risk?.riskId}"] td:nth-child(2)`);
-    await tab.page.waitForFunction((id) => document.querySelector(`tr[data-risk="${id}"] td:nth-child(2)`)?.textContent?.includes('hardening'), risk?.riskId);
+    await tab.page.waitForFunction(`document.querySelector('tr[data-risk="${risk?.riskId}"] td:nth-child(2)')?.textContent?.includes(${JSON.stringify(atRisk[0]?.name)})`);
     expect((await cell.textContent())?.trim()).toBe(`release ${atRisk[0]?.name}`);
     await tab.close();
   });
