@@ -76,6 +76,7 @@ describe('risk signals and the ROAM register through the HTTP API', () => {
     expect(unknownTeam.status).toBe(404);
     expect(unknownTeam.body.error.code).toBe('not_found');
     expect((await client.get('/api/v1/risk/summary?by=galaxy')).status).toBe(400);
+    expect((await client.get('/api/v1/quality?interval=day')).status).toBe(400);
   });
 
   it('keeps a register with stable ids, ROAM changes by analysts, and reopens a signal that comes back', async () => {

@@ -49,6 +49,22 @@ describe('dashboard: risk page (browser)', () => {
     expect([...new Set(register.filter((r) => r.open).map((r) => r.signal))].sort()).toEqual(['aging', 'blocked', 'concentration', 'dependency', 'due-date', 'epic', 'release']);
   });
 
+  it('answers quality week by week: the weeks cover the window, sum to its counts, and are drawn', async () => {
+    const api = new ApiClient(demo.app.url, demo.apiKey);
+    type Figures = { done: number; created: number; reopened: number; defectsCreated: number; defectsDone: number };
+    const trend = (await api.get<Figures & { from: string; to: string; series: Array<Figures & { from: string; to: string }> }>('/api/v1/quality?interval=week')).body;
+    expect(trend.series.length).toBeGreaterThanOrEqual(13);
+    expect(trend.series[0]?.from).toBe(trend.from);
+    expect(trend.series.at(-1)?.to).toBe(trend.to);
+    trend.series.slice(1).forEach((week, i) => expect(Date.parse(week.from) - Date.parse(trend.series[i]?.to as string)).toBe(86_400_000));
+    for (const count of ['done', 'created', 'defectsCreated', 'defectsDone'] as const) expect(trend.series.reduce((n, w) => n + w[count], 0)).toBe(trend[count]);
+    // An item reopened in two weeks counts in each: the weeks' sum is at least the window's.
+    expect(trend.series.reduce((n, w) => n + w.reopened, 0)).toBeGreaterThanOrEqual(trend.reopened);
+    const tab = await demo.open('/risk');
+    await tab.page.waitForSelector('[data-panel="risk-quality"] [data-drawn="true"]');
+    await tab.close();
+  });
+
   it("names a release's risk in the register by the release's name", async () => {
     const api = new ApiClient(demo.app.url, demo.apiKey);
     const atRisk = (await api.get<{ items: Array<{ releaseId: string; name: string; atRisk: boolean }> }>('/api/v1/risk/releases')).body.items.filter((r) => r.atRisk);

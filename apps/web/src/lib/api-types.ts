@@ -39,6 +39,8 @@ export interface EpicForecast extends DeliveryForecast { epicKey: string; dueDat
 export interface Dependency { itemKey: string; blockedByKey: string; boardId: string; blockedByBoardId: string; crossTeam: boolean; ageDays: number | null; open: boolean }
 export interface Concentration { boardId: string; done: number; topShare: number | null; peopleFor80: number | null; flagged: boolean }
 export interface Quality { reopenRate: number | null; reopened: number; done: number; defectShare: number | null; created: number; defectsCreated: number; defectsDone: number; defectNetFlow: number }
+/** `quality?interval=week`: the window's figures and each week's. */
+export interface QualityTrend extends Quality { interval: 'week'; series: Array<Quality & { from: string; to: string }> }
 export type RiskLevel = 'low' | 'medium' | 'high';
 export interface RiskSummary { by: string; items: Array<{ id: string; name: string; level: RiskLevel; reasons: string[]; counts: Record<string, number> }> }
 export type Roam = 'resolved' | 'owned' | 'accepted' | 'mitigated';

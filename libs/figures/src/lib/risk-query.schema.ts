@@ -21,6 +21,9 @@ export const deliveryQuerySchema = z.object({
   window: z.coerce.number().int().min(1).max(365).default(90),
 });
 
+/** `interval=week` adds the week-by-week series to the window's quality figures. */
+export const qualityQuerySchema = z.object({ interval: z.enum(['week']).optional() });
+
 export const summaryQuerySchema = z.object({ by: z.enum(['board', 'team', 'portfolio']).default('board') });
 
 export const roamChangeSchema = z.object({

@@ -9,6 +9,7 @@ import {
   forEachItemWithSignals,
   type SignalledItem,
   computeQuality,
+  computeQualityByPeriod,
   endOfLocalDay,
   groupBy,
   isInProgress,
@@ -20,10 +21,11 @@ import {
   type ReleaseForecast,
   rollUp,
   startOfLocalDay,
+  weekStartOf,
   type RiskInput,
 } from '@flowlens/metrics';
 import { parseOrThrow, QueryContextFactory } from './query-context.factory';
-import { deliveryQuerySchema, riskQuerySchema, summaryQuerySchema, type RiskQuery } from './risk-query.schema';
+import { deliveryQuerySchema, qualityQuerySchema, riskQuerySchema, summaryQuerySchema, type RiskQuery } from './risk-query.schema';
 import { RiskScopeService, type RiskScope } from './risk-scope.service';
 
 type Q = Record<string, unknown>;
@@ -118,8 +120,24 @@ export class RiskService {
     return { from: e.ctx.from, to: e.ctx.to, items: concentrationOf(e.input, boardIds, e.fromMs, e.toEndMs) };
   }
 
-  quality(e: RiskEvaluation) {
-    return { from: e.ctx.from, to: e.ctx.to, ...computeQuality(e.input.items, e.scope.boardIds, e.fromMs, e.toEndMs) };
+  /** The window's quality figures; with `interval=week` also each local week's (the first and last clipped to the window). */
+  quality(e: RiskEvaluation, q: Q = {}) {
+    const { interval } = parseOrThrow(qualityQuerySchema, { interval: q['interval'] });
+    const total = { from: e.ctx.from, to: e.ctx.to, ...computeQuality(e.input.items, e.scope.boardIds, e.fromMs, e.toEndMs) };
+    if (interval === undefined) return total;
+    const weeks: Array<{ from: string; to: string }> = [];
+    for (let from = e.ctx.from; from <= e.ctx.to; ) {
+      const end = addLocalDays(weekStartOf(from), 6);
+      const to = end < e.ctx.to ? end : e.ctx.to;
+      weeks.push({ from, to });
+      from = addLocalDays(to, 1);
+    }
+    const periods = weeks.map(({ from, to }) => {
+      const fromMs = startOfLocalDay(from, e.ctx.timezone);
+      return { fromMs, toEndMs: Math.max(fromMs, Math.min(endOfLocalDay(to, e.ctx.timezone), e.toEndMs)) };
+    });
+    const series = computeQualityByPeriod(e.input.items, e.scope.boardIds, periods).map((figures, i) => ({ ...(weeks[i] as { from: string; to: string }), ...figures }));
+    return { ...total, interval, series };
   }
 
   async summary(e: RiskEvaluation, q: Q) {

@@ -1,6 +1,7 @@
 import { Figure, Stat } from '../../components/figure';
 import { Panel } from '../../components/panel';
-import type { Concentration, Quality, RiskSummary } from '../../lib/api-types';
+import { axisStyle, baseGrid } from '../../components/chart-theme';
+import type { Concentration, QualityTrend, RiskSummary } from '../../lib/api-types';
 import { LEVEL_BADGE } from '../../lib/risk-data';
 import { useApi } from '../../lib/use-api';
 
@@ -38,7 +39,9 @@ export function SummaryPanel({ query }: { query: URLSearchParams }) {
 /** Concentration of done work as shares (no names), and quality over the window. */
 export function HealthPanels({ query }: { query: URLSearchParams }) {
   const concentration = useApi<{ items: Concentration[] }>('risk/concentration', query);
-  const quality = useApi<Quality>('quality', query);
+  const weekly = new URLSearchParams(query);
+  weekly.set('interval', 'week');
+  const quality = useApi<QualityTrend>('quality', weekly);
   return (
     <>
       <Panel title="Concentration of done work" subtitle="Share done by the busiest assignee and how many people did 80%; flagged above 50% with 10 or more done" name="risk-concentration" query={concentration}
@@ -61,7 +64,26 @@ export function HealthPanels({ query }: { query: URLSearchParams }) {
           </table>
         )}
       </Panel>
-      <Panel title="Quality" subtitle="Reopened items, defect share of what was created, and defect net flow in the window" name="risk-quality" query={quality}>
+      <Panel title="Quality" subtitle="Reopened items, defect share of what was created, and defect net flow in the window, and week by week" name="risk-quality" query={quality}
+        csv={(d) => d.series.map((w) => ({ from: w.from, to: w.to, reopenRate: w.reopenRate, reopened: w.reopened, done: w.done, defectShare: w.defectShare, defectsCreated: w.defectsCreated, defectsDone: w.defectsDone, defectNetFlow: w.defectNetFlow }))}
+        chart={(d) => ({
+          height: 240,
+          option: {
+            grid: { ...baseGrid, top: 30 },
+            legend: { top: 0 },
+            tooltip: { trigger: 'axis' },
+            xAxis: { type: 'category', data: d.series.map((w) => w.from), ...axisStyle },
+            yAxis: [
+              { type: 'value', min: 0, max: 1, name: 'share', ...axisStyle },
+              { type: 'value', name: 'defects', minInterval: 1, ...axisStyle },
+            ],
+            series: [
+              { name: 'Reopen rate', type: 'line', data: d.series.map((w) => w.reopenRate) },
+              { name: 'Defect share', type: 'line', data: d.series.map((w) => w.defectShare) },
+              { name: 'Defect net flow', type: 'bar', yAxisIndex: 1, data: d.series.map((w) => w.defectNetFlow) },
+            ],
+          },
+        })}>
         {(d) => (
           <div className="stats">
             <Stat label="Reopen rate" figure="quality.reopenRate" value={d.reopenRate} format="share" />

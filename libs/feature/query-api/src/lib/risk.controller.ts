@@ -56,10 +56,10 @@ export class RiskController {
   }
 
   @Get('quality')
-  @ScopeQuery(['from', 'to'])
-  @ApiOperation({ summary: 'Reopen rate, defect share and defect net flow over [from, to]' })
+  @ScopeQuery(['from', 'to', 'interval'])
+  @ApiOperation({ summary: 'Reopen rate, defect share and defect net flow over [from, to]; interval=week adds each week\'s' })
   async quality(@CurrentPrincipal() p: Principal, @Query() q: Q) {
-    return this.risks.quality(await this.risks.evaluate(p, q));
+    return this.risks.quality(await this.risks.evaluate(p, q), q);
   }
 
   @Get('risk/summary')
