@@ -67,8 +67,8 @@ export function demoRiskDeliveries(history: DemoHistory, now: number): DemoDeliv
 /** A release of the issue's project due on `releaseDate`: the demo's release at risk. */
 function hardeningRelease(issue: SeenIssue, releaseDate: string): Json {
   const fields = (issue.created['issue'] as Json)['fields'] as Json;
-  const projectId = String((fields['project'] as Json)['id']);
-  return { id: RELEASE_ID, name: `${issue.project} hardening`, description: 'Fixes promised before the holiday freeze', archived: false, released: false, releaseDate, projectId: Number(projectId) };
+  const projectId = Number((fields['project'] as Json)['id']);
+  return { id: RELEASE_ID, name: `${issue.project} hardening`, description: 'Fixes promised before the holiday freeze', archived: false, released: false, releaseDate, projectId };
 }
 
 function fixVersionAdded(child: SeenIssue, version: Json, changelogId: number): Json {

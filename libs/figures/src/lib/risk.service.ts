@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@flowlens/auth';
-import { MonteCarloPool, RiskInputQuery, type MetricQueryContext } from '@flowlens/metric-queries';
+import { bucketStarts, MonteCarloPool, RiskInputQuery, type MetricQueryContext } from '@flowlens/metric-queries';
 import {
   addLocalDays,
   concentrationOf,
@@ -21,7 +21,6 @@ import {
   type ReleaseForecast,
   rollUp,
   startOfLocalDay,
-  weekStartOf,
   type RiskInput,
 } from '@flowlens/metrics';
 import { parseOrThrow, QueryContextFactory } from './query-context.factory';
@@ -125,18 +124,15 @@ export class RiskService {
     const { interval } = parseOrThrow(qualityQuerySchema, { interval: q['interval'] });
     const total = { from: e.ctx.from, to: e.ctx.to, ...computeQuality(e.input.items, e.scope.boardIds, e.fromMs, e.toEndMs) };
     if (interval === undefined) return total;
-    const weeks: Array<{ from: string; to: string }> = [];
-    for (let from = e.ctx.from; from <= e.ctx.to; ) {
-      const end = addLocalDays(weekStartOf(from), 6);
-      const to = end < e.ctx.to ? end : e.ctx.to;
-      weeks.push({ from, to });
-      from = addLocalDays(to, 1);
-    }
+    const weeks = bucketStarts(e.ctx.from, e.ctx.to, 'week').map((monday) => {
+      const sunday = addLocalDays(monday, 6);
+      return { from: monday < e.ctx.from ? e.ctx.from : monday, to: sunday < e.ctx.to ? sunday : e.ctx.to };
+    });
     const periods = weeks.map(({ from, to }) => {
       const fromMs = startOfLocalDay(from, e.ctx.timezone);
       return { fromMs, toEndMs: Math.max(fromMs, Math.min(endOfLocalDay(to, e.ctx.timezone), e.toEndMs)) };
     });
-    const series = computeQualityByPeriod(e.input.items, e.scope.boardIds, periods).map((figures, i) => ({ ...(weeks[i] as { from: string; to: string }), ...figures }));
+    const series = computeQualityByPeriod(e.input.items, e.scope.boardIds, periods).map((figures, i) => ({ ...(weeks[i] as (typeof weeks)[number]), ...figures }));
     return { ...total, interval, series };
   }
 
