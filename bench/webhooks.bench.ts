@@ -2,7 +2,7 @@
 // bare Node server (read body, check HMAC-SHA256, parse JSON), the standalone process, and the
 // distributed shape (ingest-gateway -> Kafka -> projector/API, PostgreSQL), in one run.
 // BENCH_CONNECTIONS (32), BENCH_DURATION (seconds per mode, 10), BENCH_MODES (bare,standalone,distributed),
-// BENCH_PROFILE_DIR (write a V8 CPU profile of each Flowlens process there), BENCH_STANDALONE_ROLES
+// BENCH_PROFILE_DIR (write a V8 CPU profile of the webhook process's load window there), BENCH_STANDALONE_ROLES
 // (e.g. gateway,api: the standalone process without its projector, to split the costs).
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -46,6 +46,7 @@ async function bare(): Promise<LoadResult> {
 async function measure(webhooks: AppProcess, api: AppProcess): Promise<ModeResult> {
   const { client, connector } = await setUpWorkspace(new ApiClient(api.url), ADMIN, { type: 'jira', secret: SECRET });
   let running = true;
+  if (PROFILE_DIR) process.kill(webhooks.pid as number, 'SIGUSR2'); // the profile starts with the load
   const projecting = !ROLES['FLOWLENS_ROLES'] || ROLES['FLOWLENS_ROLES'].includes('projector');
   const freshness = projecting ? sampleFreshness(new ApiClient(webhooks.url), connector.webhookPath, SECRET, client, () => running) : Promise.resolve([]);
   const load = await loadWebhooks(webhooks.url, connector.webhookPath, SECRET, webhooks.pid as number, { connections: CONNECTIONS, durationS: DURATION_S }).finally(() => (running = false));
