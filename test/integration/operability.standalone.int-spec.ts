@@ -131,6 +131,9 @@ describe('operability, standalone', () => {
     expect(sample(text, 'flowlens_projector_batch_size_count', { topic: TOPICS.workItemEvents })).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'flowlens_projector_insert_seconds_count', { topic: TOPICS.workItemEvents })).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'flowlens_http_request_seconds_count', { method: 'GET', route: '/api/v1/items/:itemKey', status: '200' })).toBeGreaterThanOrEqual(1);
+    // Webhooks are answered ahead of the router; they are still timed by their route template.
+    expect(sample(text, 'flowlens_http_request_seconds_count', { method: 'POST', route: '/webhooks/jira/:connectorId', status: '202' })).toBe(2);
+    expect(sample(text, 'flowlens_http_request_seconds_count', { method: 'POST', route: '/webhooks/jira/:connectorId', status: '401' })).toBe(1);
     expect(sample(text, 'flowlens_http_request_seconds_count', { method: 'GET', route: '/api/v1/forecast/how-many', status: '400' })).toBeGreaterThanOrEqual(6);
     expect(sample(text, 'flowlens_dead_letters_open')).toBe(0);
     expect(text).not.toContain(ws.workspaceId);

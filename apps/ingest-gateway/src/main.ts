@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@flowlens/config';
+import { webhookFastPath } from '@flowlens/feature-ingest';
 import { createHttpApp } from '@flowlens/platform';
 import { ingestGatewayEnvSchema } from './ingest-gateway.env';
 import { IngestGatewayModule } from './ingest-gateway.module';
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     corsOrigins: env.CORS_ORIGINS,
     docs: { title: 'Flowlens ingest gateway', description: 'Webhook endpoints for Jira, Trello and any other tool', version: '1' },
+    ahead: (app) => webhookFastPath(app, { bodyLimit: env.HTTP_BODY_LIMIT }),
   });
   await app.listen(env.PORT, env.HOST);
 }

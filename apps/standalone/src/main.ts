@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@flowlens/config';
 import { attachProjector } from '@flowlens/feature-projector';
+import { webhookFastPath } from '@flowlens/feature-ingest';
 import { createHttpApp } from '@flowlens/platform';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     corsOrigins: env.CORS_ORIGINS,
     docs: { title: 'Flowlens', description: 'Value-stream analytics: webhooks, flow metrics, forecasts', version: '1' },
+    ahead: (app) => (env.FLOWLENS_ROLES.includes('gateway') ? webhookFastPath(app, { bodyLimit: env.HTTP_BODY_LIMIT }) : null),
   });
   if (env.FLOWLENS_ROLES.includes('projector')) {
     attachProjector(app, { maxBatchSize: env.PROJECTOR_MAX_BATCH });

@@ -11,5 +11,5 @@ export * from './lib/http/public-url';
 export * from './lib/validation/json-shape.util';
 export * from './lib/validation/input-bounds.pipe';
 export * from './lib/metrics/flowlens-metrics';
-export { ERROR_CODE, WEBHOOK_OUTCOME } from './lib/metrics/http-metrics.middleware';
+export { ERROR_CODE, ROUTE_TEMPLATE, WEBHOOK_OUTCOME } from './lib/metrics/http-metrics.middleware';
 export * from './lib/web/dashboard.module';

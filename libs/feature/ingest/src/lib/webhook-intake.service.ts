@@ -24,6 +24,13 @@ export interface IntakeResult {
   readonly deadLettered?: string;
 }
 
+/** How a delivery ended, for the webhook metrics (a fixed set of labels). */
+export function webhookOutcomeOf(result: IntakeResult): string {
+  if (result.deadLettered !== undefined) return 'dead_lettered';
+  if (result.ignored !== undefined) return 'ignored';
+  return result.accepted > 0 || result.duplicates === 0 ? 'events' : 'duplicate';
+}
+
 /** Headers worth keeping with the raw payload; credentials and signatures are dropped. */
 const KEPT_HEADERS = /^(content-type|user-agent|x-atlassian-webhook-identifier|x-atlassian-webhook-retry|x-request-id|x-forwarded-for)$/i;
 

@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { GENERIC_WEBHOOK_OPENAPI_SCHEMA } from '@flowlens/connector-generic';
 import type { EventSource } from '@flowlens/contracts';
 import { ApiError, PublicRoute, PublicUrls, WEBHOOK_OUTCOME } from '@flowlens/platform';
-import { type IntakeResult, WebhookIntakeService } from './webhook-intake.service';
+import { type IntakeResult, WebhookIntakeService, webhookOutcomeOf } from './webhook-intake.service';
 
 type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
 
@@ -86,13 +86,7 @@ export class WebhooksController {
       token: typeof token === 'string' ? token : undefined,
       url: this.urls.requestUrl(request),
     });
-    if (request.res) request.res.locals[WEBHOOK_OUTCOME] = outcomeOf(result);
+    if (request.res) request.res.locals[WEBHOOK_OUTCOME] = webhookOutcomeOf(result);
     return result;
   }
-}
-
-function outcomeOf(result: IntakeResult): string {
-  if (result.deadLettered !== undefined) return 'dead_lettered';
-  if (result.ignored !== undefined) return 'ignored';
-  return result.accepted > 0 || result.duplicates === 0 ? 'events' : 'duplicate';
 }

@@ -26,10 +26,14 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
-    const response = host.switchToHttp().getResponse<Response>();
     const request = host.switchToHttp().getRequest<{ id?: unknown }>();
-    const [status, envelope] = this.toEnvelope(exception);
     const requestId = typeof request.id === 'string' || typeof request.id === 'number' ? String(request.id) : undefined;
+    this.send(exception, requestId, host.switchToHttp().getResponse<Response>());
+  }
+
+  /** Answers `exception` as the envelope; also for handlers that run ahead of Nest's pipeline (the webhook fast path). */
+  send(exception: unknown, requestId: string | undefined, response: Response): void {
+    const [status, envelope] = this.toEnvelope(exception);
     if (status >= 500) this.logger.error({ err: exception, requestId }, envelope.error.message);
     response.locals[ERROR_CODE] = envelope.error.code;
     if (response.headersSent) return;

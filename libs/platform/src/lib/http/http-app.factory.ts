@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { ApiError } from '../errors/api-error';
 import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter';
@@ -18,6 +18,12 @@ export interface HttpAppOptions {
   /** Browser origins allowed to call the API; empty (the default): CORS stays off. */
   readonly corsOrigins?: readonly string[];
   readonly docs?: { readonly title: string; readonly description: string; readonly version: string };
+  /**
+   * A handler that answers some requests ahead of the body parsers and Nest's router (the webhook
+   * fast path), given the app to resolve its services; it runs after the metrics, security-header
+   * and CORS middleware, and passes on what it does not take.
+   */
+  readonly ahead?: (app: NestExpressApplication) => RequestHandler | null;
 }
 
 /**
@@ -45,6 +51,8 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
     app.enableCors({ origin: origins.includes('*') ? '*' : [...origins], exposedHeaders: ['Retry-After', 'X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining'], maxAge: 600 });
   }
   app.set('query parser', 'extended');
+  const ahead = options.ahead?.(app);
+  if (ahead) app.use(ahead);
   app.useBodyParser('json', { limit: options.bodyLimit, type: ['application/json', 'application/*+json', 'text/json'] });
   app.useBodyParser('urlencoded', { limit: options.bodyLimit, extended: true });
   // Body-parser errors (bad JSON, too large) happen before any route: answer them here with the

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import { FlowlensLogger } from './flowlens.logger';
 import { prettyLogStream } from './pretty-log.stream';
@@ -31,11 +31,25 @@ export function resolveLogFormat(format: LogFormat = 'auto', isTty = process.std
   return format === 'auto' ? (isTty ? 'pretty' : 'json') : format;
 }
 
+let prettyRequestLines = false;
+
+/**
+ * The line pino-http writes for a finished request, for a handler that answers ahead of it (the
+ * webhook fast path): the same level, fields (through the same serializers and redaction) and message.
+ */
+export function logCompletedRequest(req: { id: string; method: string; url: string }, statusCode: number, responseTime: number): void {
+  const logger = PinoLogger.root;
+  if (!logger?.isLevelEnabled('info')) return;
+  const message = prettyRequestLines ? `${req.method} ${redactToken(req.url)} ${statusCode} ${Math.round(responseTime)}ms` : 'request completed';
+  logger.info({ req, res: { statusCode }, responseTime }, message);
+}
+
 /** Structured logs (pino) for the app and every request; secrets and signatures redacted. */
 @Module({})
 export class LoggingModule {
   static forRoot(options: LoggingOptions): DynamicModule {
     const pretty = resolveLogFormat(options.format) === 'pretty';
+    prettyRequestLines = pretty;
     const http: Options = {
       level: options.level,
       base: { service: options.service, pid: process.pid },

@@ -8,6 +8,8 @@ const WEBHOOK_PATH = /^\/webhooks\/(jira|trello|generic)\//;
 export const WEBHOOK_OUTCOME = 'webhookOutcome';
 /** Key in `res.locals` where the error filter leaves the envelope's code. */
 export const ERROR_CODE = 'errorCode';
+/** Key in `res.locals` where a handler ahead of the router (the webhook fast path) names its route template. */
+export const ROUTE_TEMPLATE = 'routeTemplate';
 
 /**
  * Times every request by its route template (`/api/v1/items/:itemKey`), never by its raw URL, and
@@ -20,7 +22,8 @@ export function httpMetricsMiddleware(req: Request, res: Response, next: NextFun
   if (source) flowlensMetrics.webhooksReceived.inc({ source });
   res.once('finish', () => {
     const template = (req.route as { path?: unknown } | undefined)?.path;
-    const route = typeof template === 'string' ? `${req.baseUrl}${template}` : 'unmatched';
+    const early = res.locals[ROUTE_TEMPLATE];
+    const route = typeof template === 'string' ? `${req.baseUrl}${template}` : typeof early === 'string' ? early : 'unmatched';
     end({ method: req.method, route, status: String(res.statusCode) });
     if (!source) return;
     if (res.statusCode < 300) flowlensMetrics.webhooksAccepted.inc({ source, outcome: String(res.locals[WEBHOOK_OUTCOME] ?? 'accepted') });

@@ -26,7 +26,8 @@ export class InputBoundsPipe implements PipeTransform {
   }
 }
 
-function checkPathParam(value: unknown, name: string): void {
+/** A path parameter is short and free of control characters; else a 400 naming it. */
+export function checkPathParam(value: unknown, name: string): void {
   if (typeof value !== 'string') return;
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(value)) throw ApiError.badRequest(`the path parameter ${name} may not contain control characters`, [{ path: name, message: 'control character' }], 'invalid_path');
@@ -35,7 +36,8 @@ function checkPathParam(value: unknown, name: string): void {
   }
 }
 
-function checkNoNul(value: unknown, where: 'query' | 'body', name: string | undefined): void {
+/** No string anywhere in `value` holds a NUL; else a 400 naming where. */
+export function checkNoNul(value: unknown, where: 'query' | 'body', name: string | undefined): void {
   const at = pathOfNul(value);
   if (at === null) return;
   const path = [name, at].filter(Boolean).join('.');

@@ -1,0 +1,110 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import getRawBody from 'raw-body';
+import type { EventSource } from '@flowlens/contracts';
+import {
+  ApiError,
+  checkNoNul,
+  checkPathParam,
+  ErrorEnvelopeFilter,
+  logCompletedRequest,
+  PublicUrls,
+  requestId,
+  ROUTE_TEMPLATE,
+  WEBHOOK_OUTCOME,
+} from '@flowlens/platform';
+import { WebhookIntakeService, webhookOutcomeOf } from './webhook-intake.service';
+
+const WEBHOOK_ROUTE = /^\/webhooks\/(jira|trello|generic)\/([^/]+)\/?$/;
+/** The types Express' JSON parser takes; anything else goes the regular way (and gets its 415 there). */
+const JSON_TYPES = ['application/json', 'application/*+json', 'text/json'];
+
+export interface WebhookFastPathOptions {
+  /** The body-size limit, as for the JSON parser (`5mb`). */
+  readonly bodyLimit: string;
+}
+
+/**
+ * Webhook deliveries answered ahead of Nest's router, guards, interceptors and pipes: a source
+ * posts one event per request, so the fixed cost of that pipeline is most of a delivery's cost.
+ * The work itself is {@link WebhookIntakeService.receive}, exactly as the controller does it, and
+ * everything around it is kept: request id, the access-log line, the HTTP and webhook metrics
+ * (this runs after their middleware), the input bounds on the path and query, the error envelope.
+ * A request it does not take whole (another method or type, a compressed or empty body) goes on to
+ * {@link WebhooksController} unchanged.
+ */
+export function webhookFastPath(app: NestExpressApplication, options: WebhookFastPathOptions): RequestHandler {
+  const intake = app.get(WebhookIntakeService, { strict: false });
+  const urls = app.get(PublicUrls, { strict: false });
+  const envelopes = new ErrorEnvelopeFilter();
+
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (req.method !== 'POST') return next();
+    const match = WEBHOOK_ROUTE.exec(req.path);
+    if (!match || !takesWhole(req)) return next();
+    const source = match[1] as EventSource;
+    const started = performance.now();
+    const id = requestId(req, res);
+    (req as { id?: unknown }).id = id;
+    res.locals[ROUTE_TEMPLATE] = `/webhooks/${source}/:connectorId`;
+    res.once('finish', () => logCompletedRequest({ id, method: req.method, url: req.originalUrl }, res.statusCode, performance.now() - started));
+
+    void (async () => {
+      const connectorId = decodedParam(match[2] as string);
+      checkPathParam(connectorId, 'connectorId');
+      const token = req.query['token'];
+      checkNoNul(token, 'query', 'token');
+      const rawBody = await readBody(req, options.bodyLimit);
+      const result = await intake.receive(source, connectorId, {
+        rawBody,
+        body: parseJson(rawBody),
+        headers: req.headers as Record<string, string | undefined>,
+        token: typeof token === 'string' ? token : undefined,
+        url: urls.requestUrl(req),
+      });
+      res.locals[WEBHOOK_OUTCOME] = webhookOutcomeOf(result);
+      res.status(202).json(result);
+    })().catch((error: unknown) => envelopes.send(error, id, res));
+  };
+}
+
+/** A JSON body in UTF-8, neither compressed nor empty: what the fast path reads itself. */
+function takesWhole(req: Request): boolean {
+  if (!req.is(JSON_TYPES)) return false;
+  const encoding = req.headers['content-encoding'];
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
+  if (req.headers['content-length'] === '0') return false;
+  const charset = /;\s*charset=("?)([^";\s]+)\1/i.exec(req.headers['content-type'] ?? '')?.[2]?.toLowerCase();
+  return charset === undefined || charset === 'utf-8' || charset === 'utf8';
+}
+
+function decodedParam(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw ApiError.badRequest('the path parameter connectorId is not valid percent-encoding', [{ path: 'connectorId', message: 'bad encoding' }], 'invalid_path');
+  }
+}
+
+async function readBody(req: Request, limit: string): Promise<Buffer> {
+  try {
+    return await getRawBody(req, { limit, length: req.headers['content-length'] });
+  } catch (error) {
+    const { type, status } = error as { type?: string; status?: number };
+    if (type === 'entity.too.large') throw new ApiError(413, 'payload_too_large', 'the request body is larger than the limit');
+    if (typeof status === 'number' && status >= 400 && status < 500) throw ApiError.badRequest(`the request body could not be read: ${(error as Error).message}`, [], 'bad_request');
+    throw error;
+  }
+}
+
+/** Like Express' JSON parser (strict): an object or an array. */
+function parseJson(rawBody: Buffer): unknown {
+  const text = rawBody.toString('utf8');
+  const first = /\S/.exec(text)?.[0];
+  if (first !== '{' && first !== '[') throw ApiError.badRequest('the request body is not valid JSON: it must be an object or an array', [], 'malformed_json');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw ApiError.badRequest(`the request body is not valid JSON: ${(error as Error).message}`, [], 'malformed_json');
+  }
+}
