@@ -1,12 +1,9 @@
 // The standalone process stays responsive and observable: a Monte Carlo forecast runs on a worker
 // thread while /health and webhooks answer, impossible inputs are 400s, and /metrics exposes the
 // pipeline's figures in Prometheus text.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { issueCreated, signJira } from '../support/jira-webhooks';
 import { TOPICS } from '@flowlens/contracts';
-import { ApiClient, AppProcess, eventually, setUpWorkspace } from '@flowlens/testing';
+import { type ApiClient, type AppProcess, eventually, type StandaloneWorkspace, startStandaloneWorkspace } from '@flowlens/testing';
 
 const ADMIN = 'admin-token-for-tests-0123456789';
 const SECRET = 'jira-webhook-secret-42';
@@ -24,10 +21,10 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 }
 
 describe('operability, standalone', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'flowlens-ops-'));
+  let standalone: StandaloneWorkspace;
   let app: AppProcess;
   let api: ApiClient;
-  let ws: Awaited<ReturnType<typeof setUpWorkspace>>;
+  let ws: StandaloneWorkspace['ws'];
 
   const metrics = async () => {
     const response = await fetch(`${app.url}/metrics`);
@@ -41,16 +38,11 @@ describe('operability, standalone', () => {
   };
 
   beforeAll(async () => {
-    app = await AppProcess.start('standalone', { FLOWLENS_DATA_DIR: dataDir, FLOWLENS_ADMIN_TOKEN: ADMIN, FLOWLENS_DEMO: 'false' });
-    await app.waitReady();
-    api = new ApiClient(app.url);
-    ws = await setUpWorkspace(api, ADMIN, { type: 'jira', secret: SECRET });
+    standalone = await startStandaloneWorkspace(ADMIN, { type: 'jira', secret: SECRET });
+    ({ app, api, ws } = standalone);
   });
 
-  afterAll(async () => {
-    expect(await app.stop('SIGTERM')).toBe(0);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => expect(await standalone.stop()).toBe(0));
 
   it('answers /health and a webhook while the largest forecast runs, then answers the forecast', async () => {
     const by = new Date(Date.now() + 1500 * 86_400_000).toISOString().slice(0, 10);

@@ -1,12 +1,9 @@
 // Webhook deliveries are answered ahead of Nest's router (the fast path), and what it does not take
 // whole (compressed, other content types) goes the regular way: both must give the same answers,
 // headers and error envelopes, against the real standalone process.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { issueCreated, signJira } from '../support/jira-webhooks';
-import { ApiClient, AppProcess, setUpWorkspace } from '@flowlens/testing';
+import { type ApiClient, eventually, type StandaloneWorkspace, startStandaloneWorkspace } from '@flowlens/testing';
 
 const ADMIN = 'admin-token-for-tests-0123456789';
 const SECRET = 'jira-webhook-secret-fast';
@@ -16,23 +13,17 @@ interface Envelope {
 }
 
 describe('webhook fast path, standalone', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'flowlens-fast-path-'));
-  let app: AppProcess;
+  let standalone: StandaloneWorkspace;
   let api: ApiClient;
-  let ws: Awaited<ReturnType<typeof setUpWorkspace>>;
+  let ws: StandaloneWorkspace['ws'];
   const signed = (body: string, extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', 'x-hub-signature': signJira(body, SECRET), ...extra });
 
   beforeAll(async () => {
-    app = await AppProcess.start('standalone', { FLOWLENS_DATA_DIR: dataDir, FLOWLENS_ADMIN_TOKEN: ADMIN, FLOWLENS_DEMO: 'false', HTTP_BODY_LIMIT: '64kb' });
-    await app.waitReady();
-    api = new ApiClient(app.url);
-    ws = await setUpWorkspace(api, ADMIN, { type: 'jira', secret: SECRET });
+    standalone = await startStandaloneWorkspace(ADMIN, { type: 'jira', secret: SECRET }, { HTTP_BODY_LIMIT: '64kb', LOG_LEVEL: 'info', LOG_FORMAT: 'json' });
+    ({ api, ws } = standalone);
   });
 
-  afterAll(async () => {
-    expect(await app.stop('SIGTERM')).toBe(0);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => expect(await standalone.stop()).toBe(0));
 
   it('accepts a delivery with the usual headers, and the regular path (gzip) then calls the same delivery a duplicate', async () => {
     const body = JSON.stringify(issueCreated(1, Date.now() - 86_400_000));
@@ -56,6 +47,21 @@ describe('webhook fast path, standalone', () => {
     expect(wrong).toMatchObject({ status: 401, body: { error: { code: 'invalid_token' } } });
     const nul = await api.post<Envelope>(`${ws.connector.webhookPath}?token=a%00b`, body, { 'content-type': 'application/json' });
     expect(nul).toMatchObject({ status: 400, body: { error: { code: 'invalid_query' } } });
+
+    // The access-log line is pino-http's, token redacted.
+    const line = await eventually(
+      async () => standalone.app.stdout.split('\n').find((l) => l.includes(ok.headers.get('x-request-id') as string)),
+      (found) => found !== undefined,
+      { what: 'the access-log line of the delivery' },
+    );
+    expect(JSON.parse(line as string)).toMatchObject({
+      level: 30,
+      msg: 'request completed',
+      req: { method: 'POST', url: `${ws.connector.webhookPath}?token=[redacted]` },
+      res: { statusCode: 202 },
+      responseTime: expect.any(Number),
+    });
+    expect(line).not.toContain(ws.connector.webhookToken);
   });
 
   it('answers bad bodies with the JSON envelope and the request id', async () => {

@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppProcess } from './app-process';
+
 /** A small JSON client for the public API, as outside tools call it. */
 export class ApiClient {
   constructor(
@@ -61,4 +66,35 @@ export async function setUpWorkspace(
   const created = await client.post<{ id: string; webhookPath: string; webhookToken: string }>('/api/v1/connectors', { name: `${connector.type} connector`, ...connector });
   if (created.status !== 201) throw new Error(`connector creation failed: ${created.status} ${JSON.stringify(created.body)}`);
   return { workspaceId: ws.body.id, apiKey: ws.body.apiKey, client, connector: created.body };
+}
+
+export interface StandaloneWorkspace {
+  readonly app: AppProcess;
+  readonly api: ApiClient;
+  readonly ws: Awaited<ReturnType<typeof setUpWorkspace>>;
+  /** Stops the process (SIGTERM), removes its data dir, and answers its exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** A standalone process on a fresh data dir (no demo), with one workspace and its connector. */
+export async function startStandaloneWorkspace(
+  adminToken: string,
+  connector: Parameters<typeof setUpWorkspace>[2],
+  env: Record<string, string> = {},
+): Promise<StandaloneWorkspace> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'flowlens-standalone-'));
+  const app = await AppProcess.start('standalone', { FLOWLENS_DATA_DIR: dataDir, FLOWLENS_ADMIN_TOKEN: adminToken, FLOWLENS_DEMO: 'false', ...env });
+  const stop = async () => {
+    const code = await app.stop('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+    return code;
+  };
+  try {
+    await app.waitReady();
+    const api = new ApiClient(app.url);
+    return { app, api, ws: await setUpWorkspace(api, adminToken, connector), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

@@ -47,14 +47,16 @@ export function webhookFastPath(app: NestExpressApplication, options: WebhookFas
     const id = requestId(req, res);
     (req as { id?: unknown }).id = id;
     res.locals[ROUTE_TEMPLATE] = `/webhooks/${source}/:connectorId`;
-    res.once('finish', () => logCompletedRequest({ id, method: req.method, url: req.originalUrl }, res.statusCode, performance.now() - started));
+    res.once('finish', () => logCompletedRequest({ id, method: req.method, url: req.originalUrl }, res, performance.now() - started));
 
     void (async () => {
+      // The body first, as the regular path does: an answer sent before it was read can cost the
+      // source its keep-alive connection.
+      const rawBody = await readBody(req, options.bodyLimit);
       const connectorId = decodedParam(match[2] as string);
       checkPathParam(connectorId, 'connectorId');
       const token = req.query['token'];
       checkNoNul(token, 'query', 'token');
-      const rawBody = await readBody(req, options.bodyLimit);
       const result = await intake.receive(source, connectorId, {
         rawBody,
         body: parseJson(rawBody),

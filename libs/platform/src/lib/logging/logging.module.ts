@@ -37,11 +37,14 @@ let prettyRequestLines = false;
  * The line pino-http writes for a finished request, for a handler that answers ahead of it (the
  * webhook fast path): the same level, fields (through the same serializers and redaction) and message.
  */
-export function logCompletedRequest(req: { id: string; method: string; url: string }, statusCode: number, responseTime: number): void {
+export function logCompletedRequest(req: { id: string; method: string; url: string }, res: ServerResponse, responseTime: number): void {
   const logger = PinoLogger.root;
-  if (!logger?.isLevelEnabled('info')) return;
-  const message = prettyRequestLines ? `${req.method} ${redactToken(req.url)} ${statusCode} ${Math.round(responseTime)}ms` : 'request completed';
-  logger.info({ req, res: { statusCode }, responseTime }, message);
+  const failed = res.statusCode >= 500;
+  if (!logger?.isLevelEnabled(failed ? 'error' : 'info')) return;
+  const fields = { req, res, responseTime: Math.round(responseTime) };
+  const line = `${req.method} ${redactToken(req.url)} ${res.statusCode}`;
+  if (failed) logger.error(fields, prettyRequestLines ? `${line} failed with status code ${res.statusCode}` : 'request errored');
+  else logger.info(fields, prettyRequestLines ? `${line} ${Math.round(responseTime)}ms` : 'request completed');
 }
 
 /** Structured logs (pino) for the app and every request; secrets and signatures redacted. */
