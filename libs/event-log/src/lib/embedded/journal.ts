@@ -27,6 +27,12 @@ interface LineIndex {
   readonly len: number;
 }
 
+/**
+ * The lines written last are kept parsed (up to this many bytes of the file): consumers following
+ * the tail, the projector's loops for each topic, then read them without a file read or a parse.
+ */
+const TAIL_CACHE_BYTES = 16 * 1024 * 1024;
+
 interface SerialisedLine {
   o: number;
   ts: number;
@@ -46,6 +52,9 @@ export class Journal {
   private size = 0;
   private closed = false;
   private writing = false;
+  /** Parsed recent lines by their first offset, oldest first (insertion order), and their bytes. */
+  private readonly tail = new Map<number, { readonly line: SerialisedLine; readonly len: number }>();
+  private tailBytes = 0;
 
   private constructor(
     private readonly fd: number,
@@ -74,7 +83,7 @@ export class Journal {
     if (this.writing) throw new Error('Journal.appendLines called while a write is in flight');
     const now = Date.now();
     const chunks: Buffer[] = [];
-    const pending: Array<{ line: LineIndex; records: readonly JournalRecord[] }> = [];
+    const pending: Array<{ line: LineIndex; serialised: SerialisedLine; records: readonly JournalRecord[] }> = [];
     let pos = this.size;
     let base = this.nextOffset;
     for (const records of batches) {
@@ -86,7 +95,7 @@ export class Journal {
       };
       const bytes = Buffer.from(JSON.stringify(line) + '\n', 'utf8');
       chunks.push(bytes);
-      pending.push({ line: { base, count: records.length, pos, len: bytes.length }, records });
+      pending.push({ line: { base, count: records.length, pos, len: bytes.length }, serialised: line, records });
       pos += bytes.length;
       base += records.length;
     }
@@ -104,7 +113,10 @@ export class Journal {
     } finally {
       this.writing = false;
     }
-    for (const { line, records } of pending) this.index(line, records.map((r) => r.topic));
+    for (const { line, serialised, records } of pending) {
+      this.index(line, records.map((r) => r.topic));
+      this.keepInTail(serialised, line.len);
+    }
     this.size = pos;
     this.nextOffset = base;
   }
@@ -150,6 +162,7 @@ export class Journal {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.tail.clear();
     closeSync(this.fd);
     await this.lock.release();
   }
@@ -207,7 +220,19 @@ export class Journal {
     return lo;
   }
 
+  private keepInTail(line: SerialisedLine, len: number): void {
+    this.tail.set(line.o, { line, len });
+    this.tailBytes += len;
+    for (const [base, kept] of this.tail) {
+      if (this.tailBytes <= TAIL_CACHE_BYTES) break;
+      this.tail.delete(base);
+      this.tailBytes -= kept.len;
+    }
+  }
+
   private readLine(line: LineIndex): SerialisedLine {
+    const kept = this.tail.get(line.base);
+    if (kept) return kept.line;
     const buf = Buffer.alloc(line.len);
     readSync(this.fd, buf, 0, line.len, line.pos);
     const parsed = tryParse(buf.subarray(0, line.len - 1));
