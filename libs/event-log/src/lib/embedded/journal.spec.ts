@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Journal, type StoredRecord } from './journal';
+import { Journal, type JournalRecord, type StoredRecord } from './journal';
 
-const record = (topic: string, n: number, size = 10) => ({ topic, key: `k${n}`, value: JSON.stringify({ n, pad: 'x'.repeat(size) }), headers: n % 2 ? { type: 'odd' } : {} });
+const record = (topic: string, n: number, size = 10): JournalRecord => ({ topic, key: `k${n}`, value: JSON.stringify({ n, pad: 'x'.repeat(size) }), headers: n % 2 ? { type: 'odd' } : {} });
 const shape = (records: readonly StoredRecord[]) => records.map(({ offset, topic, key, value, headers }) => ({ offset, topic, key, value, headers }));
 
 describe('Journal', () => {
