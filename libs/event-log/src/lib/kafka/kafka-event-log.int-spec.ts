@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TOPICS } from '@flowlens/contracts';
+import { TOPIC_DEFINITIONS, TOPICS } from '@flowlens/contracts';
 import { EventLogUnavailableError } from '../event-log.errors';
 import type { ConsumedBatch } from '../event-log.port';
 import { KafkaEventLog } from './kafka-event-log';
@@ -72,6 +72,33 @@ describe('KafkaEventLog (real broker)', () => {
     expect(delivered).toEqual(['one']);
     const [progress] = await log.progress(groupId, [E]);
     expect(progress).toEqual({ topic: E, lag: 0, total: 2 });
+  });
+
+  it("hands one topic's partitions over in one call, and redelivers every partition of a failed call", async () => {
+    const groupId = `g-${randomUUID()}`;
+    const values = Array.from({ length: 30 }, (_, n) => `v${n}`);
+    await log.append([{ topic: E, records: values.map((v, n) => ({ key: `ws:item-${n}`, value: v })) }]);
+    const calls: Array<{ partitions: number[]; values: string[] }> = [];
+    const sub = await log.subscribe({
+      groupId,
+      topics: [E],
+      fromBeginning: true,
+      handleBatch: async (batch) => {
+        calls.push({ partitions: [...new Set(batch.records.map((r) => r.partition))], values: batch.records.map((r) => r.value) });
+        if (calls.length === 1) throw new Error('downstream refused the batch');
+      },
+    });
+    const delivered = () => new Set(calls.slice(1).flatMap((c) => c.values));
+    await eventually(async () => delivered().size, (n) => n === values.length, 60000);
+    await sub.stop();
+    // The partitions fetched together (here all six, usually) came in one call, and all of that
+    // failed call came again.
+    expect(calls[0]?.partitions.length).toBeGreaterThan(1);
+    expect(calls[0]?.partitions.length).toBeLessThanOrEqual(TOPIC_DEFINITIONS.find((t) => t.name === E)?.partitions as number);
+    for (const value of calls[0]?.values ?? []) expect(delivered()).toContain(value);
+    expect(delivered()).toEqual(new Set(values));
+    const [progress] = await log.progress(groupId, [E]);
+    expect(progress?.lag).toBe(0);
   });
 
   it('resets a group to the start of its topics for a rebuild', async () => {

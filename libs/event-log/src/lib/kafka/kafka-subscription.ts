@@ -1,11 +1,22 @@
 import type { Consumer, Kafka } from 'kafkajs';
-import type { SubscribeOptions, Subscription, SubscriptionState } from '../event-log.port';
+import { TOPIC_DEFINITIONS } from '@flowlens/contracts';
+import { GroupCommit } from '@flowlens/platform';
+import type { ConsumedBatch, SubscribeOptions, Subscription, SubscriptionState } from '../event-log.port';
 
-/** A consumer-group member that commits offsets only after its handler accepted a batch. */
+/** Every partition of the subscribed topics at once (kafkajs runs one eachBatch per partition). */
+const partitionsOf = (topics: readonly string[]): number => topics.reduce((n, t) => n + (TOPIC_DEFINITIONS.find((d) => d.name === t)?.partitions ?? 1), 0);
+
+/**
+ * A consumer-group member that commits offsets only after its handler accepted a batch.
+ * kafkajs hands over one partition's batch at a time; the batches of one topic's partitions that
+ * arrive together are merged into one handler call (one ClickHouse insert instead of one per
+ * partition), and each partition's offsets are resolved only once that call has succeeded.
+ */
 export class KafkaSubscription implements Subscription {
   state: SubscriptionState = 'starting';
   lastError: Error | null = null;
   private readonly consumer: Consumer;
+  private readonly merging = new Map<string, GroupCommit<ConsumedBatch>>();
 
   constructor(
     kafka: Kafka,
@@ -43,12 +54,12 @@ export class KafkaSubscription implements Subscription {
     await this.consumer.run({
       autoCommit: true,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
+      partitionsConsumedConcurrently: partitionsOf(topics),
       eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
         let handled = 0;
         for (let i = 0; i < batch.messages.length && isRunning() && !isStale(); i += maxBatchSize) {
           const chunk = batch.messages.slice(i, i + maxBatchSize);
-          await handleBatch({
+          await this.merged(handleBatch, maxBatchSize, {
             topic: this.logical(batch.topic),
             partition: batch.partition,
             records: chunk.map((m) => ({
@@ -78,9 +89,26 @@ export class KafkaSubscription implements Subscription {
     });
   }
 
+  /** Hands `batch` over together with the other partitions' batches of its topic that are waiting. */
+  private merged(handleBatch: SubscribeOptions['handleBatch'], maxBatchSize: number, batch: ConsumedBatch): Promise<void> {
+    let group = this.merging.get(batch.topic);
+    if (!group) {
+      group = new GroupCommit<ConsumedBatch>((batches) => handleBatch(mergeBatches(batches)), { maxWeight: maxBatchSize, weigh: (b) => b.records.length });
+      this.merging.set(batch.topic, group);
+    }
+    return group.add(batch);
+  }
+
   async stop(): Promise<void> {
     // disconnect() waits for the batch in flight to finish (and commit) before leaving the group.
     await this.consumer.disconnect();
     this.state = 'stopped';
   }
+}
+
+/** One topic's batches as one: the records in partition order; `partition` is the first batch's. */
+export function mergeBatches(batches: readonly ConsumedBatch[]): ConsumedBatch {
+  const [first] = batches;
+  if (!first) throw new Error('mergeBatches needs at least one batch');
+  return batches.length === 1 ? first : { topic: first.topic, partition: first.partition, records: batches.flatMap((b) => b.records) };
 }
