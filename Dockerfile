@@ -8,6 +8,8 @@ RUN node scripts/build.mjs && npm prune --omit=dev --no-audit --no-fund --loglev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
+# A larger young generation: each webhook allocates its body several times (docs/operations.md).
+ENV NODE_OPTIONS=--max-semi-space-size=32
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
