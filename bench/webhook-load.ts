@@ -19,7 +19,12 @@ export interface LoadResult {
 export interface LoadOptions {
   readonly connections: number;
   readonly durationS: number;
+  /** Requests per second in all (open loop, latency counted from each request's schedule); unset: as fast as answered. */
+  readonly rate?: number;
 }
+
+/** Numbers the bodies across runs, so a later run's deliveries are new issues, never duplicates. */
+let bodyNumber = 0;
 
 /** CPU time (user + system, ms) of a process so far, from /proc (Linux). */
 export function cpuMs(pid: number): number {
@@ -32,21 +37,22 @@ const CLOCK_TICKS = 100;
 export async function loadWebhooks(url: string, path: string, secret: string, pid: number, options: LoadOptions): Promise<LoadResult> {
   const cpuBefore = cpuMs(pid);
   const body = distinctCreatedBodies(Date.now() - 3 * 86_400_000);
-  let n = 0;
   const result = await autocannon({
     url,
     connections: options.connections,
     duration: options.durationS,
+    ...(options.rate ? { overallRate: options.rate } : {}),
     requests: [
       {
         method: 'POST',
         path,
         setupRequest: (request) => {
-          const text = body(n++);
+          const n = bodyNumber++;
+          const text = body(n);
           return {
             ...request,
             body: text,
-            headers: { 'content-type': 'application/json', 'x-hub-signature': signJira(text, secret), 'x-atlassian-webhook-identifier': `load-${n}` },
+            headers: { 'content-type': 'application/json', 'x-hub-signature': signJira(text, secret), 'x-atlassian-webhook-identifier': `load-${n + 1}` },
           };
         },
       },

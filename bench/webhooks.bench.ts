@@ -1,6 +1,7 @@
 // npm run bench:webhooks — one signed real-shaped Jira webhook per request (autocannon), against a
 // bare Node server (read body, check HMAC-SHA256, parse JSON), the standalone process, and the
 // distributed shape (ingest-gateway -> Kafka -> projector/API, PostgreSQL), in one run.
+// Each Flowlens mode is then loaded again at half its rate (open loop): p99 without the queue.
 // BENCH_CONNECTIONS (32), BENCH_DURATION (seconds per mode, 10), BENCH_MODES (bare,standalone,distributed),
 // BENCH_PROFILE_DIR (write a V8 CPU profile of the webhook process's load window there), BENCH_STANDALONE_ROLES
 // (e.g. gateway,api: the standalone process without its projector, to split the costs).
@@ -24,6 +25,8 @@ const PROFILE: Record<string, string> = PROFILE_DIR ? { NODE_OPTIONS: `--require
 interface ModeResult extends LoadResult {
   readonly freshnessP95: number;
   readonly freshnessSamples: number;
+  /** The same load paced at half the saturating rate: the latency without the queue. */
+  readonly paced: LoadResult;
 }
 
 async function bare(): Promise<LoadResult> {
@@ -51,7 +54,8 @@ async function measure(webhooks: AppProcess, api: AppProcess): Promise<ModeResul
   const freshness = projecting ? sampleFreshness(new ApiClient(webhooks.url), connector.webhookPath, SECRET, client, () => running) : Promise.resolve([]);
   const load = await loadWebhooks(webhooks.url, connector.webhookPath, SECRET, webhooks.pid as number, { connections: CONNECTIONS, durationS: DURATION_S }).finally(() => (running = false));
   const samples = await freshness;
-  return { ...load, freshnessP95: percentile(samples, 95), freshnessSamples: samples.length };
+  const paced = await loadWebhooks(webhooks.url, connector.webhookPath, SECRET, webhooks.pid as number, { connections: CONNECTIONS, durationS: DURATION_S, rate: Math.max(1, Math.round(load.rate / 2)) });
+  return { ...load, freshnessP95: percentile(samples, 95), freshnessSamples: samples.length, paced };
 }
 
 async function standalone(): Promise<ModeResult> {
@@ -100,6 +104,7 @@ async function main(): Promise<void> {
     rows.push([`${mode} CPU per request (webhook process)`, `${r.cpuMsPerRequest.toFixed(3)} ms`]);
     if (floor) rows.push([`${mode} / bare (rate; CPU per request)`, `${(r.rate / floor.rate).toFixed(2)}; ${(floor.cpuMsPerRequest / r.cpuMsPerRequest).toFixed(2)}`]);
     rows.push([`${mode} freshness p95 (202 -> throughput)`, `${ms(r.freshnessP95)} over ${r.freshnessSamples} samples`]);
+    rows.push([`${mode} paced at half that rate (req/s, p50 / p99)`, `${r.paced.rate.toLocaleString('en-US')}  ${ms(r.paced.p50)} / ${ms(r.paced.p99)}  (${r.paced.failed} failed)`]);
   }
   rows.push(['load average (1 min) before / after', `${loadBefore.toFixed(2)} / ${(loadavg()[0] as number).toFixed(2)}`]);
   report('webhooks', rows, { connections: CONNECTIONS, durationS: DURATION_S, bare: floor, ...results, loadAverage: { before: loadBefore, after: loadavg()[0] } });
