@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
+  AcceptedEventIdRepository,
   ConnectorCache,
   ConnectorRepository,
   MIGRATIONS,
@@ -44,6 +46,18 @@ describe.each<[string, TestDatabaseKind]>([
     const before = (await workspaces.list()).length;
     await expect(workspaces.create({ name: 'Dup', timezone: 'UTC', firstKey: key(`p-${kind}-1`) })).rejects.toThrow();
     expect((await workspaces.list()).length).toBe(before);
+  });
+
+  it('answers which event ids were accepted, at once after recording them and after a restart', async () => {
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    const running = new AcceptedEventIdRepository(db);
+    expect(await running.known(ids)).toEqual(new Set());
+    await running.record(ids.slice(0, 2));
+    expect(await running.known(ids)).toEqual(new Set(ids.slice(0, 2)));
+    // A new repository is what a restarted process has (on PGlite: its in-memory copy loads then).
+    const restarted = new AcceptedEventIdRepository(db);
+    const upper = ids.map((id) => id.toUpperCase());
+    expect(await restarted.known(upper)).toEqual(new Set(upper.slice(0, 2)));
   });
 
   it('stores connector secrets sealed and returns them opened', async () => {
