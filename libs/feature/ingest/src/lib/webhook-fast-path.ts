@@ -1,12 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import getRawBody from 'raw-body';
-import type { EventSource } from '@flowlens/contracts';
+import { EVENT_SOURCES, type EventSource } from '@flowlens/contracts';
 import {
   ApiError,
   checkNoNul,
   checkPathParam,
   ErrorEnvelopeFilter,
+  JSON_BODY_TYPES,
   logCompletedRequest,
   PublicUrls,
   requestId,
@@ -15,9 +16,7 @@ import {
 } from '@flowlens/platform';
 import { WebhookIntakeService, webhookOutcomeOf } from './webhook-intake.service';
 
-const WEBHOOK_ROUTE = /^\/webhooks\/(jira|trello|generic)\/([^/]+)\/?$/;
-/** The types Express' JSON parser takes; anything else goes the regular way (and gets its 415 there). */
-const JSON_TYPES = ['application/json', 'application/*+json', 'text/json'];
+const WEBHOOK_ROUTE = new RegExp(`^/webhooks/(${EVENT_SOURCES.join('|')})/([^/]+)/?$`);
 
 export interface WebhookFastPathOptions {
   /** The body-size limit, as for the JSON parser (`5mb`). */
@@ -70,9 +69,12 @@ export function webhookFastPath(app: NestExpressApplication, options: WebhookFas
   };
 }
 
-/** A JSON body in UTF-8, neither compressed nor empty: what the fast path reads itself. */
+/**
+ * A JSON body (the JSON parser's types) in UTF-8, neither compressed nor empty: what the fast path
+ * reads itself. Anything else goes the regular way, and gets its 415 there.
+ */
 function takesWhole(req: Request): boolean {
-  if (!req.is(JSON_TYPES)) return false;
+  if (!req.is(JSON_BODY_TYPES)) return false;
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
   if (req.headers['content-length'] === '0') return false;
@@ -88,15 +90,9 @@ function decodedParam(text: string): string {
   }
 }
 
-async function readBody(req: Request, limit: string): Promise<Buffer> {
-  try {
-    return await getRawBody(req, { limit, length: req.headers['content-length'] });
-  } catch (error) {
-    const { type, status } = error as { type?: string; status?: number };
-    if (type === 'entity.too.large') throw new ApiError(413, 'payload_too_large', 'the request body is larger than the limit');
-    if (typeof status === 'number' && status >= 400 && status < 500) throw ApiError.badRequest(`the request body could not be read: ${(error as Error).message}`, [], 'bad_request');
-    throw error;
-  }
+/** raw-body is what Express' body parsers read with: the envelope filter maps its errors (413, 400) as theirs. */
+function readBody(req: Request, limit: string): Promise<Buffer> {
+  return getRawBody(req, { limit, length: req.headers['content-length'] });
 }
 
 /** Like Express' JSON parser (strict): an object or an array. */

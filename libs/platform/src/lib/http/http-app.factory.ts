@@ -12,6 +12,9 @@ import { InputBoundsPipe } from '../validation/input-bounds.pipe';
 import { FlowlensLogger } from '../logging/flowlens.logger';
 import { installGracefulShutdown } from './graceful-shutdown';
 
+/** The content types the JSON body parser takes (and the webhook fast path with it). */
+export const JSON_BODY_TYPES = ['application/json', 'application/*+json', 'text/json'];
+
 export interface HttpAppOptions {
   readonly bodyLimit: string;
   readonly shutdownTimeoutMs: number;
@@ -53,7 +56,7 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   app.set('query parser', 'extended');
   const ahead = options.ahead?.(app);
   if (ahead) app.use(ahead);
-  app.useBodyParser('json', { limit: options.bodyLimit, type: ['application/json', 'application/*+json', 'text/json'] });
+  app.useBodyParser('json', { limit: options.bodyLimit, type: JSON_BODY_TYPES });
   app.useBodyParser('urlencoded', { limit: options.bodyLimit, extended: true });
   // Body-parser errors (bad JSON, too large) happen before any route: answer them here with the
   // envelope, since a later fallback (the dashboard's static files) would otherwise turn them into 404s.

@@ -42,10 +42,13 @@ export function logCompletedRequest(req: { id: string; method: string; url: stri
   const failed = res.statusCode >= 500;
   if (!logger?.isLevelEnabled(failed ? 'error' : 'info')) return;
   const fields = { req, res, responseTime: Math.round(responseTime) };
-  const line = `${req.method} ${redactToken(req.url)} ${res.statusCode}`;
-  if (failed) logger.error(fields, prettyRequestLines ? `${line} failed with status code ${res.statusCode}` : 'request errored');
-  else logger.info(fields, prettyRequestLines ? `${line} ${Math.round(responseTime)}ms` : 'request completed');
+  if (failed) logger.error(fields, prettyRequestLines ? failedLine(req, res, `failed with status code ${res.statusCode}`) : 'request errored');
+  else logger.info(fields, prettyRequestLines ? completedLine(req, res, responseTime) : 'request completed');
 }
+
+// On a terminal a request is one line: "GET /api/v1/metrics/wip 200 12ms".
+const completedLine = (req: { method?: string; url?: string }, res: { statusCode: number }, ms: number): string => `${req.method} ${redactToken(req.url ?? '')} ${res.statusCode} ${Math.round(ms)}ms`;
+const failedLine = (req: { method?: string; url?: string }, res: { statusCode: number }, reason: string): string => `${req.method} ${redactToken(req.url ?? '')} ${res.statusCode} ${reason}`;
 
 /** Structured logs (pino) for the app and every request; secrets and signatures redacted. */
 @Module({})
@@ -72,13 +75,7 @@ export class LoggingModule {
         req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: redactToken(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      // On a terminal a request is one line: "GET /api/v1/metrics/wip 200 12ms".
-      ...(pretty
-        ? {
-            customSuccessMessage: (req, res, ms) => `${req.method} ${redactToken(req.url ?? '')} ${res.statusCode} ${Math.round(ms)}ms`,
-            customErrorMessage: (req, res, error) => `${req.method} ${redactToken(req.url ?? '')} ${res.statusCode} ${error.message}`,
-          }
-        : {}),
+      ...(pretty ? { customSuccessMessage: completedLine, customErrorMessage: (req, res, error) => failedLine(req, res, error.message) } : {}),
     };
     return {
       module: LoggingModule,
