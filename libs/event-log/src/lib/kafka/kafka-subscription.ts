@@ -3,6 +3,8 @@ import { TOPIC_DEFINITIONS } from '@flowlens/contracts';
 import { GroupCommit } from '@flowlens/platform';
 import type { ConsumedBatch, SubscribeOptions, Subscription, SubscriptionState } from '../event-log.port';
 
+const DEFAULT_MAX_BATCH = 2000;
+
 /** Every partition of the subscribed topics at once (kafkajs runs one eachBatch per partition). */
 const partitionsOf = (topics: readonly string[]): number => topics.reduce((n, t) => n + (TOPIC_DEFINITIONS.find((d) => d.name === t)?.partitions ?? 1), 0);
 
@@ -46,7 +48,7 @@ export class KafkaSubscription implements Subscription {
   }
 
   async start(): Promise<void> {
-    const { topics, fromBeginning, maxBatchSize = 2000, handleBatch } = this.options;
+    const { topics, fromBeginning, maxBatchSize = DEFAULT_MAX_BATCH } = this.options;
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: topics.map(this.physical), fromBeginning });
     // Offsets are resolved only after the handler accepted a batch, and autoCommit commits only
@@ -59,7 +61,7 @@ export class KafkaSubscription implements Subscription {
         let handled = 0;
         for (let i = 0; i < batch.messages.length && isRunning() && !isStale(); i += maxBatchSize) {
           const chunk = batch.messages.slice(i, i + maxBatchSize);
-          await this.merged(handleBatch, maxBatchSize, {
+          await this.merged({
             topic: this.logical(batch.topic),
             partition: batch.partition,
             records: chunk.map((m) => ({
@@ -90,9 +92,10 @@ export class KafkaSubscription implements Subscription {
   }
 
   /** Hands `batch` over together with the other partitions' batches of its topic that are waiting. */
-  private merged(handleBatch: SubscribeOptions['handleBatch'], maxBatchSize: number, batch: ConsumedBatch): Promise<void> {
+  private merged(batch: ConsumedBatch): Promise<void> {
     let group = this.merging.get(batch.topic);
     if (!group) {
+      const { handleBatch, maxBatchSize = DEFAULT_MAX_BATCH } = this.options;
       group = new GroupCommit<ConsumedBatch>((batches) => handleBatch(mergeBatches(batches)), { maxWeight: maxBatchSize, weigh: (b) => b.records.length });
       this.merging.set(batch.topic, group);
     }
@@ -106,9 +109,8 @@ export class KafkaSubscription implements Subscription {
   }
 }
 
-/** One topic's batches as one: the records in partition order; `partition` is the first batch's. */
-export function mergeBatches(batches: readonly ConsumedBatch[]): ConsumedBatch {
-  const [first] = batches;
-  if (!first) throw new Error('mergeBatches needs at least one batch');
+/** One topic's batches (a group commit never flushes none) as one; `partition` is the first batch's. */
+function mergeBatches(batches: readonly ConsumedBatch[]): ConsumedBatch {
+  const first = batches[0] as ConsumedBatch;
   return batches.length === 1 ? first : { topic: first.topic, partition: first.partition, records: batches.flatMap((b) => b.records) };
 }
