@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import autocannon from 'autocannon';
 import { signJiraBody } from '@flowlens/connector-jira';
 import type { ApiClient } from '@flowlens/testing';
@@ -19,8 +20,6 @@ export interface LoadResult {
 export interface LoadOptions {
   readonly connections: number;
   readonly durationS: number;
-  /** Requests per second in all (open loop, latency counted from each request's schedule); unset: as fast as answered. */
-  readonly rate?: number;
 }
 
 /** Numbers the bodies across runs, so a later run's deliveries are new issues, never duplicates. */
@@ -41,7 +40,6 @@ export async function loadWebhooks(url: string, path: string, secret: string, pi
     url,
     connections: options.connections,
     duration: options.durationS,
-    ...(options.rate ? { overallRate: options.rate } : {}),
     requests: [
       {
         method: 'POST',
@@ -60,6 +58,101 @@ export async function loadWebhooks(url: string, path: string, secret: string, pi
   });
   const answered = result['2xx'] + result.non2xx;
   return { cpuMsPerRequest: (cpuMs(pid) - cpuBefore) / Math.max(1, answered), rate: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, accepted: result['2xx'], failed: result.non2xx + result.errors + result.timeouts };
+}
+
+/**
+ * The same deliveries, open loop: request k is due at start + k / `rate`, evenly spaced (autocannon's
+ * own rate limit sends each connection's quota back to back at the top of every second, which
+ * measures the queue again). Latency counts from when a request was due, so a server that falls
+ * behind is charged for the wait (no coordinated omission). At most `connections` are in flight;
+ * the rest wait their turn inside the agent, on the clock.
+ */
+export async function pacedWebhooks(url: string, path: string, secret: string, pid: number, options: LoadOptions & { readonly rate: number }): Promise<LoadResult> {
+  const cpuBefore = cpuMs(pid);
+  const body = distinctCreatedBodies(Date.now() - 3 * 86_400_000);
+  const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
+  const { hostname, port } = new URL(url);
+  const total = Math.round(options.rate * options.durationS);
+  const latencies: number[] = [];
+  let accepted = 0;
+  let failed = 0;
+  const send = (due: number): Promise<void> =>
+    new Promise((resolve) => {
+      const n = bodyNumber++;
+      const text = body(n);
+      const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'x-hub-signature': signJira(text, secret), 'x-atlassian-webhook-identifier': `load-${n + 1}` };
+      const done = (ok: boolean): void => {
+        latencies.push(performance.now() - due);
+        if (ok) accepted++;
+        else failed++;
+        resolve();
+      };
+      request({ agent, hostname, port, path, method: 'POST', headers }, (response) => {
+        response.resume();
+        response.once('end', () => done(response.statusCode === 202));
+      })
+        .once('error', () => done(false))
+        .end(text);
+    });
+  const start = performance.now();
+  const inFlight: Array<Promise<void>> = [];
+  for (let k = 0; k < total; k++) {
+    const due = start + (k * 1000) / options.rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(send(due));
+  }
+  await Promise.all(inFlight);
+  const elapsedS = (performance.now() - start) / 1000;
+  agent.destroy();
+  return {
+    cpuMsPerRequest: (cpuMs(pid) - cpuBefore) / Math.max(1, total),
+    rate: Math.round(total / elapsedS),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    accepted,
+    failed,
+  };
+}
+
+/** What the webhook process' own /metrics say about a stretch of load (the paced run's breakdown). */
+export interface ProcessStats {
+  /** Mean time a delivery waited for its durable append (ms). */
+  readonly appendWaitMs: number;
+  /** Mean deliveries per durable write. */
+  readonly groupSize: number;
+  /** Event-loop delay over the stretch (ms): how long a ready request could wait for the thread. */
+  readonly loopDelayP99Ms: number;
+  readonly loopDelayMaxMs: number;
+}
+
+type Scrape = Map<string, number>;
+
+async function scrape(url: string): Promise<Scrape> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const values: Scrape = new Map();
+  for (const line of text.split('\n')) {
+    const match = /^(flowlens_log_append_(?:seconds|group_size)_(?:sum|count)|nodejs_eventloop_lag_(?:p99|max)_seconds)(?:\{[^}]*\})? (\S+)$/.exec(line);
+    if (match) values.set(match[1] as string, (values.get(match[1] as string) ?? 0) + Number(match[2]));
+  }
+  return values;
+}
+
+/** Runs `load` between two scrapes of the process at `url` (the event-loop histogram resets at each scrape). */
+export async function withProcessStats<T>(url: string, load: () => Promise<T>): Promise<[T, ProcessStats]> {
+  const before = await scrape(url);
+  const result = await load();
+  const after = await scrape(url);
+  const delta = (name: string): number => (after.get(name) ?? 0) - (before.get(name) ?? 0);
+  return [
+    result,
+    {
+      appendWaitMs: (1000 * delta('flowlens_log_append_seconds_sum')) / Math.max(1, delta('flowlens_log_append_seconds_count')),
+      groupSize: delta('flowlens_log_append_group_size_sum') / Math.max(1, delta('flowlens_log_append_group_size_count')),
+      loopDelayP99Ms: 1000 * (after.get('nodejs_eventloop_lag_p99_seconds') ?? Number.NaN),
+      loopDelayMaxMs: 1000 * (after.get('nodejs_eventloop_lag_max_seconds') ?? Number.NaN),
+    },
+  ];
 }
 
 /**

@@ -11,7 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiClient, AppProcess, createTestDatabase, KAFKA_BROKERS, setUpWorkspace, uniqueTopicPrefix } from '@flowlens/testing';
 import { report } from './bench-report';
-import { type LoadResult, loadWebhooks, percentile, sampleFreshness } from './webhook-load';
+import { type LoadResult, loadWebhooks, pacedWebhooks, percentile, type ProcessStats, sampleFreshness, withProcessStats } from './webhook-load';
 
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const DURATION_S = Number(process.env['BENCH_DURATION'] ?? 10);
@@ -27,6 +27,8 @@ interface ModeResult extends LoadResult {
   readonly freshnessSamples: number;
   /** The same load paced at half the saturating rate: the latency without the queue. */
   readonly paced: LoadResult;
+  /** The webhook process' breakdown of the paced run. */
+  readonly pacedStats: ProcessStats;
 }
 
 async function bare(): Promise<LoadResult> {
@@ -54,8 +56,9 @@ async function measure(webhooks: AppProcess, api: AppProcess): Promise<ModeResul
   const freshness = projecting ? sampleFreshness(new ApiClient(webhooks.url), connector.webhookPath, SECRET, client, () => running) : Promise.resolve([]);
   const load = await loadWebhooks(webhooks.url, connector.webhookPath, SECRET, webhooks.pid as number, { connections: CONNECTIONS, durationS: DURATION_S }).finally(() => (running = false));
   const samples = await freshness;
-  const paced = await loadWebhooks(webhooks.url, connector.webhookPath, SECRET, webhooks.pid as number, { connections: CONNECTIONS, durationS: DURATION_S, rate: Math.max(1, Math.round(load.rate / 2)) });
-  return { ...load, freshnessP95: percentile(samples, 95), freshnessSamples: samples.length, paced };
+  const rate = Math.max(1, Math.round(load.rate / 2));
+  const [paced, pacedStats] = await withProcessStats(webhooks.url, () => pacedWebhooks(webhooks.url, connector.webhookPath, SECRET, webhooks.pid as number, { connections: CONNECTIONS, durationS: DURATION_S, rate }));
+  return { ...load, freshnessP95: percentile(samples, 95), freshnessSamples: samples.length, paced, pacedStats };
 }
 
 async function standalone(): Promise<ModeResult> {
@@ -105,6 +108,8 @@ async function main(): Promise<void> {
     if (floor) rows.push([`${mode} / bare (rate; CPU per request)`, `${(r.rate / floor.rate).toFixed(2)}; ${(floor.cpuMsPerRequest / r.cpuMsPerRequest).toFixed(2)}`]);
     rows.push([`${mode} freshness p95 (202 -> throughput)`, `${ms(r.freshnessP95)} over ${r.freshnessSamples} samples`]);
     rows.push([`${mode} paced at half that rate (req/s, p50 / p99)`, `${r.paced.rate.toLocaleString('en-US')}  ${ms(r.paced.p50)} / ${ms(r.paced.p99)}  (${r.paced.failed} failed)`]);
+    const s = r.pacedStats;
+    rows.push([`${mode} paced: append wait, group; loop delay p99 / max`, `${s.appendWaitMs.toFixed(1)} ms, ${s.groupSize.toFixed(1)}; ${ms(s.loopDelayP99Ms)} / ${ms(s.loopDelayMaxMs)}`]);
   }
   rows.push(['load average (1 min) before / after', `${loadBefore.toFixed(2)} / ${(loadavg()[0] as number).toFixed(2)}`]);
   report('webhooks', rows, { connections: CONNECTIONS, durationS: DURATION_S, bare: floor, ...results, loadAverage: { before: loadBefore, after: loadavg()[0] } });
