@@ -7,6 +7,7 @@ export * from './lib/http/http-app.factory';
 export * from './lib/http/graceful-shutdown';
 export * from './lib/http/route-access';
 export * from './lib/batching/group-commit';
+export * from './lib/scheduling/time-slice';
 export * from './lib/http/public-url';
 export * from './lib/validation/json-shape.util';
 export * from './lib/validation/input-bounds.pipe';

@@ -22,7 +22,7 @@ export class ProjectorHandlers {
 
   @EventPattern(TOPICS.workItemEvents)
   async onWorkItemEvents(@Payload() batch: ConsumedBatch): Promise<void> {
-    const { valid, invalid } = parseRecords(batch.records, canonicalEventSchema);
+    const { valid, invalid } = await parseRecords(batch.records, canonicalEventSchema);
     this.reportInvalid(batch, invalid);
     await timedInsert(batch, () => this.writer.writeEvents(valid));
     this.stats.record(batch.topic, valid.length, invalid.length);
@@ -30,7 +30,7 @@ export class ProjectorHandlers {
 
   @EventPattern(TOPICS.rawWebhooks)
   async onRawWebhooks(@Payload() batch: ConsumedBatch): Promise<void> {
-    const { valid, invalid } = parseRecords(batch.records, rawWebhookSchema);
+    const { valid, invalid } = await parseRecords(batch.records, rawWebhookSchema);
     this.reportInvalid(batch, invalid);
     await timedInsert(batch, () => this.writer.writeRawWebhooks(valid));
     this.stats.record(batch.topic, valid.length, invalid.length);
@@ -38,7 +38,7 @@ export class ProjectorHandlers {
 
   @EventPattern(TOPICS.deadLetters)
   async onDeadLetters(@Payload() batch: ConsumedBatch): Promise<void> {
-    const { valid, invalid } = parseRecords(batch.records, deadLetterSchema);
+    const { valid, invalid } = await parseRecords(batch.records, deadLetterSchema);
     this.reportInvalid(batch, invalid);
     await timedInsert(batch, () => this.writer.writeDeadLetters(valid));
     this.stats.record(batch.topic, valid.length, invalid.length);
@@ -46,7 +46,7 @@ export class ProjectorHandlers {
 
   // A record the gateway validated should never fail here; skipping it (loudly) beats blocking
   // the partition forever. It stays in the log for a fixed projector to replay.
-  private reportInvalid(batch: ConsumedBatch, invalid: ReturnType<typeof parseRecords>['invalid']): void {
+  private reportInvalid(batch: ConsumedBatch, invalid: Awaited<ReturnType<typeof parseRecords>>['invalid']): void {
     for (const { record, reason } of invalid) {
       this.logger.error({ topic: batch.topic, partition: record.partition, offset: record.offset, reason }, 'skipping an invalid log record');
     }
