@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
-import { createChdbConnection } from 'chdb/connection';
-import { inSlices } from '@flowlens/platform';
+import { type ChdbConnection, createChdbConnection } from 'chdb/connection';
+import { inSlices, TimeSlice } from '@flowlens/platform';
 import { ClickHouseError } from './clickhouse.errors';
 import { OneAtATime } from './one-at-a-time';
 import { TABLES, type TableName } from './tables';
@@ -59,12 +59,15 @@ export class ClickHouseStore {
   readonly mode: 'server' | 'embedded';
   private readonly client: ClickHouseClient;
   private readonly chdbPath: string | null;
+  /** The embedded engine's connection, for its raw insert (below); null on a server. */
+  private readonly chdb: ChdbConnection | null;
   private closed = false;
 
   constructor(readonly options: ClickHouseOptions) {
     if (options.url) {
       this.mode = 'server';
       this.chdbPath = null;
+      this.chdb = null;
       this.client = createClient({
         url: options.url,
         username: options.user,
@@ -81,7 +84,8 @@ export class ClickHouseStore {
       mkdirSync(path, { recursive: true });
       openChdbPath = { path, users: (openChdbPath?.users ?? 0) + 1 };
       this.chdbPath = path;
-      this.client = createClient({ connection: chdbConnection(path), clickhouse_settings: SETTINGS });
+      this.chdb = createChdbConnection({ path });
+      this.client = createClient({ connection: asClientConnection(this.chdb), clickhouse_settings: SETTINGS });
     }
   }
 
@@ -128,16 +132,26 @@ export class ClickHouseStore {
   }
 
   /**
-   * Resolves only once ClickHouse has accepted every row (what keeps delivery at-least-once). The
-   * rows are streamed, so their encoding gives the event loop a turn every few ms: a batch of
-   * raw payloads takes tens of ms to encode, which would otherwise hold up every webhook answer.
+   * Resolves only once ClickHouse has accepted every row (what keeps delivery at-least-once).
+   * Encoding gives the event loop a turn every few ms: a batch of raw payloads is megabytes of
+   * JSON, which would otherwise hold up every webhook answer for tens of ms. A server gets the rows
+   * streamed; the embedded engine gets them as one buffer through chDB's raw insert, which hands
+   * the bytes to the engine as they are (its insert through the client contract would join them
+   * into the statement's text and convert that back on the event loop).
    */
   async insert(table: TableName, rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return;
+    const target = `${this.options.database}.${table}`;
     try {
-      await this.writing([table], () =>
-        this.statement(() => this.client.insert({ table: `${this.options.database}.${table}`, values: Readable.from(inSlices(rows)), format: 'JSONEachRow' })),
-      );
+      await this.writing([table], async () => {
+        if (!this.chdb) {
+          await this.statement(() => this.client.insert({ table: target, values: Readable.from(inSlices(rows)), format: 'JSONEachRow' }));
+          return;
+        }
+        const chdb = this.chdb.chdb;
+        const values = await jsonEachRow(rows);
+        await this.statement(() => chdb.rawInsert({ table: target, values, format: 'JSONEachRow', settings: SETTINGS }));
+      });
     } catch (error) {
       throw this.wrap(error, `INSERT INTO ${table}`);
     }
@@ -202,6 +216,23 @@ export class ClickHouseStore {
  * 1.23 carries its own copy of the same interface, so the two are equal in shape but not in
  * name. The cast bridges exactly that (the embedded store's tests prove the shapes agree).
  */
-function chdbConnection(path: string): NonNullable<ClickHouseClientConfigOptions['connection']> {
-  return createChdbConnection({ path }) as unknown as NonNullable<ClickHouseClientConfigOptions['connection']>;
+function asClientConnection(connection: ChdbConnection): NonNullable<ClickHouseClientConfigOptions['connection']> {
+  return connection as unknown as NonNullable<ClickHouseClientConfigOptions['connection']>;
+}
+
+/** Rows as JSONEachRow bytes, encoded a slice at a time (see insert). */
+async function jsonEachRow(rows: readonly object[]): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const slice = new TimeSlice();
+  let text = '';
+  for (const row of rows) {
+    text += `${JSON.stringify(row)}\n`;
+    if (slice.due()) {
+      chunks.push(Buffer.from(text));
+      text = '';
+      await slice.next();
+    }
+  }
+  chunks.push(Buffer.from(text));
+  return Buffer.concat(chunks);
 }
