@@ -3,7 +3,8 @@
 // distributed shape (ingest-gateway -> Kafka -> projector/API, PostgreSQL), in one run.
 // Each Flowlens mode is then loaded again at half its rate (open loop): p99 without the queue.
 // BENCH_CONNECTIONS (32), BENCH_DURATION (seconds per mode, 10), BENCH_MODES (bare,standalone,distributed),
-// BENCH_PROFILE_DIR (write a V8 CPU profile of the webhook process's load window there), BENCH_STANDALONE_ROLES
+// BENCH_PROFILE_DIR (write V8 CPU profiles of the load window there: the webhook process, and in distributed
+// the projector/API process too), BENCH_STANDALONE_ROLES
 // (e.g. gateway,api: the standalone process without its projector, to split the costs).
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -51,7 +52,7 @@ async function bare(): Promise<LoadResult> {
 async function measure(webhooks: AppProcess, api: AppProcess): Promise<ModeResult> {
   const { client, connector } = await setUpWorkspace(new ApiClient(api.url), ADMIN, { type: 'jira', secret: SECRET });
   let running = true;
-  if (PROFILE_DIR) process.kill(webhooks.pid as number, 'SIGUSR2'); // the profile starts with the load
+  if (PROFILE_DIR) for (const app of new Set([webhooks, api])) process.kill(app.pid as number, 'SIGUSR2'); // the profiles start with the load
   const projecting = !ROLES['FLOWLENS_ROLES'] || ROLES['FLOWLENS_ROLES'].includes('projector');
   const freshness = projecting ? sampleFreshness(new ApiClient(webhooks.url), connector.webhookPath, SECRET, client, () => running) : Promise.resolve([]);
   const load = await loadWebhooks(webhooks.url, connector.webhookPath, SECRET, webhooks.pid as number, { connections: CONNECTIONS, durationS: DURATION_S }).finally(() => (running = false));
@@ -78,7 +79,7 @@ async function distributed(): Promise<ModeResult> {
   const database = await createTestDatabase();
   const shared = { DATABASE_URL: database.url, EVENT_LOG: 'kafka', KAFKA_BROKERS, KAFKA_TOPIC_PREFIX: uniqueTopicPrefix(), FLOWLENS_SECRET_KEY: 'bench-key', LOG_LEVEL: 'warn' };
   const gateway = await AppProcess.start('ingest-gateway', { ...shared, ...PROFILE });
-  const analytics = await AppProcess.start('standalone', { ...shared, FLOWLENS_ROLES: 'projector,api', FLOWLENS_DATA_DIR: dataDir, FLOWLENS_ADMIN_TOKEN: ADMIN, FLOWLENS_DEMO: 'false' });
+  const analytics = await AppProcess.start('standalone', { ...shared, FLOWLENS_ROLES: 'projector,api', FLOWLENS_DATA_DIR: dataDir, FLOWLENS_ADMIN_TOKEN: ADMIN, FLOWLENS_DEMO: 'false', ...PROFILE });
   try {
     await gateway.waitReady();
     await analytics.waitReady();
