@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { CanonicalEvent, DeadLetter, RawWebhook } from '@flowlens/contracts';
 import { ClickHouseStore, TABLES } from '@flowlens/clickhouse';
+import { TimeSlice } from '@flowlens/platform';
 import { ITEM_SNAPSHOT_COLUMNS, itemSnapshotsSql } from './item-snapshots.sql';
+import { type ProjectionRows, toProjectionRows } from './projection-rows.mapper';
 
 const SNAPSHOT_COLUMNS = `(${ITEM_SNAPSHOT_COLUMNS.join(', ')})`;
-import { toProjectionRows } from './projection-rows.mapper';
+/** Events mapped between two checks of the time slice. */
+const EVENTS_PER_STEP = 200;
 
 /** Every entry counts when materialising the present. */
 const END_OF_TIME = Number.MAX_SAFE_INTEGER;
@@ -23,17 +26,17 @@ export class ProjectionWriter {
    * pass `refreshSnapshots: false` and call {@link refreshSnapshots} once per many batches.
    */
   async writeEvents(events: readonly CanonicalEvent[], options: { refreshSnapshots?: boolean } = {}): Promise<void> {
-    const rows = toProjectionRows(events);
+    const rows = await toProjectionRowsInSlices(events);
     await this.store.insert(TABLES.workItemEvents, rows.events);
     await this.store.insert(TABLES.itemTimelines, rows.timelines);
     if (options.refreshSnapshots === false) return;
-    const byWorkspace = new Map<string, string[]>();
+    const byWorkspace = new Map<string, Set<string>>();
     for (const t of rows.timelines) {
-      const ids = byWorkspace.get(t.workspace_id) ?? [];
-      ids.push(t.item_id);
+      const ids = byWorkspace.get(t.workspace_id) ?? new Set<string>();
+      ids.add(t.item_id);
       byWorkspace.set(t.workspace_id, ids);
     }
-    for (const [ws, ids] of byWorkspace) await this.refreshSnapshots(ws, ids);
+    for (const [ws, ids] of byWorkspace) await this.refreshSnapshots(ws, [...ids]);
   }
 
   /** Recomputes the snapshots of items from their whole timelines (order of arrival never matters). */
@@ -103,4 +106,22 @@ export class ProjectionWriter {
       await this.store.command(`TRUNCATE TABLE IF EXISTS ${this.store.table(table)}`);
     }
   }
+}
+
+/**
+ * toProjectionRows over a large batch, a step at a time, giving the event loop a turn whenever a
+ * slice is spent (webhooks are answered on the same loop). An item whose events fall in two steps
+ * gets two timeline rows; the table merges them (groupUniqArrayArray), as it does across batches.
+ */
+async function toProjectionRowsInSlices(events: readonly CanonicalEvent[]): Promise<ProjectionRows> {
+  if (events.length <= EVENTS_PER_STEP) return toProjectionRows(events);
+  const rows: ProjectionRows = { events: [], timelines: [] };
+  const slice = new TimeSlice();
+  for (let start = 0; start < events.length; start += EVENTS_PER_STEP) {
+    if (slice.due()) await slice.next();
+    const step = toProjectionRows(events.slice(start, start + EVENTS_PER_STEP));
+    rows.events.push(...step.events);
+    rows.timelines.push(...step.timelines);
+  }
+  return rows;
 }
