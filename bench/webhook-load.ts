@@ -25,6 +25,16 @@ export interface LoadOptions {
 /** Numbers the bodies across runs, so a later run's deliveries are new issues, never duplicates. */
 let bodyNumber = 0;
 
+/** Signed, distinct `jira:issue_created` deliveries, one per call, numbered across runs. */
+function deliveries(secret: string): () => { body: string; headers: Record<string, string> } {
+  const body = distinctCreatedBodies(Date.now() - 3 * 86_400_000);
+  return () => {
+    const n = bodyNumber++;
+    const text = body(n);
+    return { body: text, headers: { 'content-type': 'application/json', 'x-hub-signature': signJira(text, secret), 'x-atlassian-webhook-identifier': `load-${n + 1}` } };
+  };
+}
+
 /** CPU time (user + system, ms) of a process so far, from /proc (Linux). */
 export function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
@@ -35,7 +45,7 @@ const CLOCK_TICKS = 100;
 /** One signed Jira webhook per request over `connections` keep-alive connections, against the server of process `pid`. */
 export async function loadWebhooks(url: string, path: string, secret: string, pid: number, options: LoadOptions): Promise<LoadResult> {
   const cpuBefore = cpuMs(pid);
-  const body = distinctCreatedBodies(Date.now() - 3 * 86_400_000);
+  const next = deliveries(secret);
   const result = await autocannon({
     url,
     connections: options.connections,
@@ -44,15 +54,7 @@ export async function loadWebhooks(url: string, path: string, secret: string, pi
       {
         method: 'POST',
         path,
-        setupRequest: (request) => {
-          const n = bodyNumber++;
-          const text = body(n);
-          return {
-            ...request,
-            body: text,
-            headers: { 'content-type': 'application/json', 'x-hub-signature': signJira(text, secret), 'x-atlassian-webhook-identifier': `load-${n + 1}` },
-          };
-        },
+        setupRequest: (request) => ({ ...request, ...next() }),
       },
     ],
   });
@@ -69,7 +71,7 @@ export async function loadWebhooks(url: string, path: string, secret: string, pi
  */
 export async function pacedWebhooks(url: string, path: string, secret: string, pid: number, options: LoadOptions & { readonly rate: number }): Promise<LoadResult> {
   const cpuBefore = cpuMs(pid);
-  const body = distinctCreatedBodies(Date.now() - 3 * 86_400_000);
+  const next = deliveries(secret);
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
   const { hostname, port } = new URL(url);
   const total = Math.round(options.rate * options.durationS);
@@ -78,9 +80,8 @@ export async function pacedWebhooks(url: string, path: string, secret: string, p
   let failed = 0;
   const send = (due: number): Promise<void> =>
     new Promise((resolve) => {
-      const n = bodyNumber++;
-      const text = body(n);
-      const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'x-hub-signature': signJira(text, secret), 'x-atlassian-webhook-identifier': `load-${n + 1}` };
+      const delivery = next();
+      const headers = { ...delivery.headers, 'content-length': Buffer.byteLength(delivery.body) };
       const done = (ok: boolean): void => {
         latencies.push(performance.now() - due);
         if (ok) accepted++;
@@ -92,7 +93,7 @@ export async function pacedWebhooks(url: string, path: string, secret: string, p
         response.once('end', () => done(response.statusCode === 202));
       })
         .once('error', () => done(false))
-        .end(text);
+        .end(delivery.body);
     });
   const start = performance.now();
   const inFlight: Array<Promise<void>> = [];
