@@ -3,7 +3,11 @@ import { type CanonicalEvent, type DeadLetter, type RawWebhook, TOPICS, topicKey
 import { EventLog, EventLogUnavailableError, type TopicAppend } from '@flowlens/event-log';
 import { AcceptedEventIdRepository } from '@flowlens/persistence';
 import { ApiError, flowlensMetrics } from '@flowlens/platform';
+import { AcceptedIdsFollower } from './accepted-ids-follower';
 import { RecentEventIds } from './recent-event-ids';
+
+/** How long a lookup waits for the accepted ids to catch up with the log at start-up. */
+const CATCH_UP_WAIT_MS = 10_000;
 
 /** A delivery as kept in the raw topic, before its outcome is known. */
 export type RawDelivery = Omit<RawWebhook, 'outcome' | 'note' | 'eventIds'>;
@@ -26,11 +30,13 @@ export class DeliveryLog {
     private readonly log: EventLog,
     private readonly recent: RecentEventIds,
     private readonly acceptedIds: AcceptedEventIdRepository,
+    private readonly follower: AcceptedIdsFollower,
   ) {}
 
   /**
    * A duplicate is an event id already appended: known to this process, or recorded in PostgreSQL
-   * by any gateway before a restart. The ids are recorded only after the append is durable.
+   * by any gateway before a restart. The ids are recorded only after the append is durable: here,
+   * before the 202, or from the log by {@link AcceptedIdsFollower} on embedded PGlite.
    */
   async accepted(raw: RawDelivery, events: readonly CanonicalEvent[]): Promise<AppendedEvents> {
     const candidates = new Map<string, CanonicalEvent>();
@@ -54,6 +60,7 @@ export class DeliveryLog {
    */
   private async knownIds(eventIds: readonly string[]): Promise<Set<string>> {
     try {
+      if (this.follower.follows) await this.caughtUp();
       return await this.acceptedIds.known(eventIds);
     } catch (error) {
       this.logger.warn({ err: (error as Error).message }, 'could not look up accepted event ids; treating the delivery as new');
@@ -63,11 +70,32 @@ export class DeliveryLog {
 
   /** The events are durable already: a failure here only costs a later retry its duplicate answer. */
   private async recordIds(eventIds: readonly string[]): Promise<void> {
+    if (this.follower.follows) return;
     try {
       await this.acceptedIds.record(eventIds);
     } catch (error) {
       this.logger.warn({ err: (error as Error).message }, 'could not record accepted event ids');
     }
+  }
+
+  private catchUp: Promise<void> | null = null;
+
+  /**
+   * Waits once, and for at most {@link CATCH_UP_WAIT_MS}: if the ids cannot catch up (PostgreSQL
+   * failing), deliveries go on, and a retry of one the table lacks is taken as new (as below).
+   */
+  private caughtUp(): Promise<void> {
+    this.catchUp ??= new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.logger.warn(`the accepted event ids have not caught up with the log after ${CATCH_UP_WAIT_MS / 1000} s; answering webhooks meanwhile`);
+        resolve();
+      }, CATCH_UP_WAIT_MS);
+      void this.follower.ready().then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    return this.catchUp;
   }
 
   ignored(raw: RawDelivery, reason: string): Promise<void> {

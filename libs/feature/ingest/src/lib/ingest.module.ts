@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AcceptedIdsFollower } from './accepted-ids-follower';
 import { ConnectorRateLimiter } from './connector-rate-limiter';
 import { DeadLetterMetrics } from './dead-letter.metrics';
 import { DeadLettersController } from './dead-letters.controller';
@@ -17,6 +18,7 @@ import { WebhooksController } from './webhooks.controller';
     DeadLettersService,
     DeadLetterMetrics,
     DeliveryLog,
+    AcceptedIdsFollower,
     RecentEventIds,
     ConnectorRateLimiter,
     { provide: WEBHOOK_CONNECTORS, useFactory: defaultWebhookConnectors },

@@ -6,14 +6,21 @@ import { GroupCommit } from '@flowlens/platform';
 export const ACCEPTED_EVENT_ID_RETENTION_DAYS = 30;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
+/** An event id and when the log took it. */
+export interface AppendedEventId {
+  readonly eventId: string;
+  readonly appendedAt: Date;
+}
+
 /**
- * The durable record of which event ids were appended to the log, written after each durable
- * append, so that the duplicate answer to a source's retry survives restarts and is shared by
- * every gateway. Lookups and inserts of concurrent deliveries share one query each.
+ * The durable record of which event ids were appended to the log, so that the duplicate answer to
+ * a source's retry survives restarts and is shared by every gateway. Lookups and inserts of
+ * concurrent deliveries share one query each.
  *
  * On embedded PGlite this process is the database's only user (the data-dir lock sees to that), so
  * the ids are also kept in memory, loaded once and re-read after each prune: a lookup then costs no
- * query. Each id takes about 100 bytes; 30 days of 10,000 events a day is about 30 MB.
+ * query. Each id takes about 100 bytes; 30 days of 10,000 events a day is about 30 MB. There the
+ * ids are written from the log after the fact ({@link recordAppended}), not before each 202.
  */
 @Injectable()
 export class AcceptedEventIdRepository {
@@ -42,6 +49,28 @@ export class AcceptedEventIdRepository {
   async record(eventIds: readonly string[]): Promise<void> {
     if (eventIds.length === 0) return;
     await this.inserts.add(eventIds);
+    await this.afterInsert(eventIds);
+  }
+
+  /**
+   * Ids read back from the log, with their append time (a replay keeps their age for the
+   * retention); ids already recorded are left as they are. One query for the whole list.
+   */
+  async recordAppended(appended: readonly AppendedEventId[]): Promise<void> {
+    if (appended.length === 0) return;
+    await this.db.query(
+      'INSERT INTO accepted_event_ids (event_id, accepted_at) SELECT * FROM unnest($1::uuid[], $2::timestamptz[]) ON CONFLICT DO NOTHING',
+      [appended.map((a) => a.eventId), appended.map((a) => a.appendedAt.toISOString())],
+    );
+    await this.afterInsert(appended.map((a) => a.eventId));
+  }
+
+  /** Embedded PGlite: no other process can write the table, so the ids can be held in memory. */
+  get soleUser(): boolean {
+    return !(this.db.options as { url?: string }).url;
+  }
+
+  private async afterInsert(eventIds: readonly string[]): Promise<void> {
     if (this.inMemory) {
       const all = await this.inMemory;
       for (const id of eventIds) all.add(id.toLowerCase());
@@ -55,11 +84,6 @@ export class AcceptedEventIdRepository {
   private async prune(): Promise<void> {
     await this.db.query(`DELETE FROM accepted_event_ids WHERE accepted_at < now() - make_interval(days => $1)`, [ACCEPTED_EVENT_ID_RETENTION_DAYS]);
     if (this.inMemory) this.inMemory = this.loadAll();
-  }
-
-  /** Embedded PGlite: no other process can write the table. */
-  private get soleUser(): boolean {
-    return !(this.db.options as { url?: string }).url;
   }
 
   private allIds(): Promise<Set<string>> {
