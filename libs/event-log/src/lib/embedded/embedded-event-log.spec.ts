@@ -8,9 +8,9 @@ const A = 'topic.a';
 const B = 'topic.b';
 const rec = (n: number, topic = A) => ({ topic, records: [{ key: `k${n}`, value: JSON.stringify({ n }) }] });
 
-async function until(condition: () => boolean, ms = 5000): Promise<void> {
+async function until(condition: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -88,6 +88,32 @@ describe('EmbeddedEventLog', () => {
     await until(() => second.length === 1);
     await again.stop();
     expect(second).toEqual(['k3']);
+  });
+
+  it('writes the positions batches reach once per commit interval per group, and at stop()', async () => {
+    const file = (group: string) => join(dir, 'log', 'groups', `${group}.json`);
+    const onDisk = (group: string) => (JSON.parse(readFileSync(file(group), 'utf8')) as Record<string, number>)[A];
+    await log.close();
+    for (const [intervalMs, group] of [
+      [60_000, 'slow'],
+      [20, 'quick'],
+    ] as const) {
+      log = await EmbeddedEventLog.open(dir, '', { commitIntervalMs: intervalMs });
+      if (group === 'slow') await log.append([rec(1), rec(2)]);
+      let seen = 0;
+      const sub = await log.subscribe({ groupId: group, topics: [A], fromBeginning: true, handleBatch: async (b) => void (seen += b.records.length) });
+      await until(() => seen === 2 && onDisk(group) !== undefined);
+      if (group === 'slow') {
+        await until(async () => (await log.progress(group, [A]))[0]?.lag === 0);
+        expect(onDisk(group)).toBe(0); // in effect at once, on disk later: only the start position is written yet
+      } else {
+        await until(() => onDisk(group) === 2); // the interval passed
+      }
+      await sub.stop();
+      expect(onDisk(group)).toBe(2);
+      await log.close();
+    }
+    log = await EmbeddedEventLog.open(dir);
   });
 
   it('makes a multi-topic append atomic: a torn last line is discarded on reopen', async () => {

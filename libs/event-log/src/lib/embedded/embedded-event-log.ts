@@ -32,16 +32,17 @@ export class EmbeddedEventLog extends EventLog {
     journal: Journal,
     dir: string,
     private readonly topicPrefix: string,
+    commitIntervalMs?: number,
   ) {
     super();
     this.journal = journal;
-    this.offsets = new OffsetStore(join(dir, 'log', 'groups'));
+    this.offsets = new OffsetStore(join(dir, 'log', 'groups'), commitIntervalMs);
     this.appended.setMaxListeners(0);
   }
 
   /** Opens (and locks) the journal in `dir`; rejects when another process holds it. */
-  static async open(dir: string, topicPrefix = ''): Promise<EmbeddedEventLog> {
-    return new EmbeddedEventLog(await Journal.open(join(dir, 'log')), dir, topicPrefix);
+  static async open(dir: string, topicPrefix = '', options: { commitIntervalMs?: number } = {}): Promise<EmbeddedEventLog> {
+    return new EmbeddedEventLog(await Journal.open(join(dir, 'log')), dir, topicPrefix, options.commitIntervalMs);
   }
 
   async ensureTopics(): Promise<void> {
@@ -92,6 +93,7 @@ export class EmbeddedEventLog extends EventLog {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.closed = true;
     await this.writes.idle();
+    await this.offsets.flush();
     await this.journal.close();
   }
 }

@@ -17,7 +17,7 @@ interface EmbeddedSubscribeOptions extends SubscribeOptions {
   readonly unprefix: (topic: string) => string;
 }
 
-/** One reader loop per topic (like one partition each), committing after every handled batch. */
+/** One reader loop per topic (like one partition each), committing after every handled batch (on disk within a second). */
 export class EmbeddedSubscription implements Subscription {
   state: SubscriptionState = 'starting';
   lastError: Error | null = null;
@@ -46,6 +46,7 @@ export class EmbeddedSubscription implements Subscription {
     this.wakeAll();
     for (const waiter of [...this.stopWaiters]) waiter();
     await Promise.all(this.loops);
+    await this.offsets.flush(); // what the last batches reached, on disk before stop() resolves
     this.appended.off('append', this.onAppend);
     this.state = 'stopped';
   }
@@ -88,7 +89,7 @@ export class EmbeddedSubscription implements Subscription {
         this.state = 'running';
         this.lastError = null;
       }
-      if (scannedTo > position) await this.offsets.commit(groupId, topic, scannedTo);
+      if (scannedTo > position) this.offsets.commitSoon(groupId, topic, scannedTo);
       if (records.length === 0) await this.pause(IDLE_POLL_MS);
       else if (records.length < maxBatchSize) await this.linger();
     }
