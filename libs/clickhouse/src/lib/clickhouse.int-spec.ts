@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLICKHOUSE_MIGRATIONS_DIR, migrateClickHouse } from './clickhouse.migrator';
@@ -14,12 +14,24 @@ describe('ClickHouseStore on the chDB engine', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('applies the numbered migrations once and records them', async () => {
-    const first = await migrateClickHouse(store);
+  it('applies the numbered migrations once and records them; a delivery stored with its body (before 007) stays, without it', async () => {
+    const upTo006 = mkdtempSync(join(tmpdir(), 'flowlens-mig-'));
+    cpSync(CLICKHOUSE_MIGRATIONS_DIR, upTo006, { recursive: true });
+    for (const later of readdirSync(upTo006).filter((name) => Number(name.slice(0, 3)) > 6)) rmSync(join(upTo006, later));
+    const first = await migrateClickHouse(store, upTo006);
+    rmSync(upTo006, { recursive: true, force: true });
     expect(first.map((m) => m.name)).toContain('001-initial-schema.sql');
+    const delivery = { workspace_id: 'w', connector_id: 'c', source: 'jira', delivery_id: 'd1', received_at: '2026-12-08T00:00:00.000Z', outcome: 'accepted', note: '', event_ids: ['e1'], headers: {} };
+    await store.insert(TABLES.rawWebhooks, [{ ...delivery, body: '{"webhookEvent":"jira:issue_created"}' }]);
+
+    const rest = await migrateClickHouse(store);
+    expect(rest.map((m) => m.name)).toContain('007-raw-webhooks-without-body.sql');
     expect(await migrateClickHouse(store)).toEqual([]);
     const recorded = await store.query<{ version: number }>(`SELECT version FROM ${store.table(TABLES.schemaMigrations)} ORDER BY version`);
-    expect(recorded.map((r) => Number(r.version))).toEqual(first.map((m) => m.version));
+    expect(recorded.map((r) => Number(r.version))).toEqual([...first, ...rest].map((m) => m.version));
+    const columns = await store.query<{ name: string }>(`SELECT name FROM system.columns WHERE database = {db:String} AND table = 'raw_webhooks'`, { db: store.database });
+    expect(columns.map((c) => c.name)).not.toContain('body');
+    expect(await store.query(`SELECT delivery_id, outcome, event_ids FROM ${store.table(TABLES.rawWebhooks)}`)).toEqual([{ delivery_id: 'd1', outcome: 'accepted', event_ids: ['e1'] }]);
   });
 
   it('refuses a migration edited after it was applied', async () => {

@@ -61,7 +61,6 @@ export class ProjectionWriter {
         note: r.note ?? '',
         event_ids: r.eventIds,
         headers: r.headers,
-        body: r.body,
       })),
     );
   }
