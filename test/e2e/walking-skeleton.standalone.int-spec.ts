@@ -33,7 +33,7 @@ describe('walking skeleton, standalone (embedded log, chDB, PGlite)', () => {
     expect((await api.get('/health')).body).toEqual({ status: 'ok' });
     const ready = await api.get<{ status: string; info: Record<string, unknown> }>('/ready');
     expect(ready.status).toBe(200);
-    expect(Object.keys(ready.body.info).sort()).toEqual(['clickhouse', 'consumer', 'log', 'postgres']);
+    expect(Object.keys(ready.body.info).sort()).toEqual(['accepted-ids', 'clickhouse', 'consumer', 'log', 'postgres']);
     const docs = await api.get<{ paths: Record<string, unknown> }>('/docs-json');
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/workspaces', '/webhooks/jira/{connectorId}', '/webhooks/trello/{connectorId}', '/webhooks/generic/{connectorId}', '/api/v1/items/{itemKey}', '/api/v1/metrics/throughput']));
     expect((await fetch(`${app.url}/docs`)).status).toBe(200);
